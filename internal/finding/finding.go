@@ -18,7 +18,7 @@ type Rule struct {
 	// Title is a short human name: "SQL query built from user input".
 	Title string `json:"title"`
 	// Description says what the rule detects and why it matters.
-	Description string `json:"description,omitempty"`
+	Description string     `json:"description,omitempty"`
 	Severity    Severity   `json:"severity"`
 	Confidence  Confidence `json:"confidence"`
 	// SecuritySeverity is the 0-10 score; zero means Severity.Score().
