@@ -1,0 +1,70 @@
+package osvdb
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// sharedDB returns the shared real-advisory snapshot or skips the test.
+func sharedDB(t testing.TB) *DB {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "shared", "data", "osv")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared OSV snapshot not found at %s: %v", dir, err)
+	}
+	db, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestMatchSharedDB(t *testing.T) {
+	db := sharedDB(t)
+	tests := []struct {
+		eco, name, version string
+		wantID             string
+		wantAlias          string
+		wantFixed          string
+	}{
+		{"Go", "golang.org/x/text", "0.3.7", "GO-2022-1059", "CVE-2022-32149", "0.3.8"},
+		{"Go", "golang.org/x/text", "0.3.5", "GO-2021-0113", "CVE-2021-38561", "0.3.7"},
+		{"PyPI", "requests", "2.19.1", "PYSEC-2018-28", "CVE-2018-18074", "2.20.0"},
+		{"PyPI", "Requests", "2.19.1", "PYSEC-2018-28", "CVE-2018-18074", "2.20.0"},
+		{"crates.io", "smallvec", "1.6.0", "RUSTSEC-2021-0003", "CVE-2021-25900", "1.6.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.eco+"/"+tt.name+"@"+tt.version, func(t *testing.T) {
+			ix, err := db.Load(context.Background(), tt.eco)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ms, err := ix.Match(tt.name, tt.version)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(ms, func(m Match) bool { return m.ID == tt.wantID })
+			if i < 0 {
+				var ids []string
+				for _, m := range ms {
+					ids = append(ids, m.ID)
+				}
+				t.Fatalf("%s not among matches %v", tt.wantID, ids)
+			}
+			m := ms[i]
+			if !slices.Contains(m.Aliases, tt.wantAlias) {
+				t.Errorf("aliases %v lack %s", m.Aliases, tt.wantAlias)
+			}
+			if diff := cmp.Diff(tt.wantFixed, m.FixedVersion); diff != "" {
+				t.Errorf("fixed version (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
