@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-		"time"
+	"time"
 
 	sitter "github.com/tree-sitter/go-tree-sitter"
 )
