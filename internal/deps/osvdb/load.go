@@ -291,4 +291,3 @@ func pep503(name string) string {
 	}
 	return b.String()
 }
-

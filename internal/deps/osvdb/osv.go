@@ -12,17 +12,17 @@ import (
 
 // Vulnerability is one OSV advisory.
 type Vulnerability struct {
-	ID               string           `json:"id"`
-	Modified         time.Time        `json:"modified"`
-	Published        time.Time        `json:"published"`
-	Withdrawn        *time.Time       `json:"withdrawn,omitempty"`
-	Aliases          []string         `json:"aliases,omitempty"`
-	Summary          string           `json:"summary,omitempty"`
-	Details          string           `json:"details,omitempty"`
-	Severity         []SeverityScore  `json:"severity,omitempty"`
-	Affected         []Affected       `json:"affected,omitempty"`
-	References       []Reference      `json:"references,omitempty"`
-	DatabaseSpecific *DatabaseFields  `json:"database_specific,omitempty"`
+	ID               string          `json:"id"`
+	Modified         time.Time       `json:"modified"`
+	Published        time.Time       `json:"published"`
+	Withdrawn        *time.Time      `json:"withdrawn,omitempty"`
+	Aliases          []string        `json:"aliases,omitempty"`
+	Summary          string          `json:"summary,omitempty"`
+	Details          string          `json:"details,omitempty"`
+	Severity         []SeverityScore `json:"severity,omitempty"`
+	Affected         []Affected      `json:"affected,omitempty"`
+	References       []Reference     `json:"references,omitempty"`
+	DatabaseSpecific *DatabaseFields `json:"database_specific,omitempty"`
 }
 
 // SeverityScore is a severity entry: Type is CVSS_V2, CVSS_V3, CVSS_V4 or

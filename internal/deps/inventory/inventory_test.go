@@ -1,0 +1,76 @@
+package inventory
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/socyber/codeaudit/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// walk lists the files under dir the way the engine would hand them over.
+func walk(t testing.TB, dir string) []source.File {
+	t.Helper()
+	var files []source.File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		st, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files = append(files, source.File{Path: filepath.ToSlash(rel), Abs: p, Size: st.Size()})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func reader(root string) func(string) ([]byte, error) {
+	return func(p string) ([]byte, error) { return os.ReadFile(filepath.Join(root, filepath.FromSlash(p))) }
+}
+
+func TestExtractProjects(t *testing.T) {
+	root, _ := filepath.Abs("../testdata/projects")
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv, problems := x.Extract(context.Background(), root, walk(t, root), reader(root))
+	for _, p := range problems {
+		t.Errorf("problem: %s: %s", p.Path, p.Message)
+	}
+	var b strings.Builder
+	for _, p := range inv.Packages {
+		fmt.Fprintf(&b, "%s:%d\t%s\t%s\t%s\t%s\t%s\tlocked=%v\n", p.Path, p.Line, p.Ecosystem, p.Name, p.Version, p.Relation, p.PURL, p.Locked)
+	}
+	golden := filepath.Join("testdata", "projects.golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("inventory (-want +got):\n%s", diff)
+	}
+}
