@@ -1,0 +1,160 @@
+package syntax
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+)
+
+func build(t testing.TB, id lang.ID, src string) *Tree {
+	t.Helper()
+	ps := lang.NewParsers()
+	t.Cleanup(ps.Close)
+	tr, err := Build(context.Background(), ps, id, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// walk visits every node in preorder.
+func walk(n *Node, f func(*Node)) {
+	stack := []*Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		f(n)
+		for i := len(n.Children) - 1; i >= 0; i-- {
+			stack = append(stack, n.Children[i])
+		}
+	}
+}
+
+func TestImports(t *testing.T) {
+	tests := []struct {
+		id   lang.ID
+		src  string
+		want map[string]string
+	}{
+		{lang.Go, "package p\nimport (\n\tex \"os/exec\"\n\t\"crypto/md5\"\n\t_ \"embed\"\n\tyaml \"go.yaml.in/yaml/v3\"\n)\n",
+			map[string]string{"ex": "os/exec", "md5": "crypto/md5", "yaml": "go.yaml.in/yaml/v3"}},
+		{lang.Python, "import hashlib as h, os.path\nfrom os import path as p, sep\nfrom . import x\n",
+			map[string]string{"h": "hashlib", "os": "os", "p": "os.path", "sep": "os.sep", "x": "..x"}},
+		{lang.JavaScript, "const cp = require('node:child_process');\nconst {exec, spawn: sp} = require(\"child_process\");\nimport d, {a as b, c} from 'mod';\nimport * as ns from 'ns';\n",
+			map[string]string{"cp": "child_process", "exec": "child_process.exec", "sp": "child_process.spawn", "d": "mod", "b": "mod.a", "c": "mod.c", "ns": "ns"}},
+		{lang.Java, "import java.util.Random;\nimport static java.lang.Math.max;\nimport java.io.*;\nclass A {}\n",
+			map[string]string{"Random": "java.util.Random", "max": "java.lang.Math.max"}},
+	}
+	for _, tt := range tests {
+		tr := build(t, tt.id, tt.src)
+		if diff := cmp.Diff(tt.want, tr.Imports); diff != "" {
+			t.Errorf("%s imports (-want +got):\n%s", tt.id, diff)
+		}
+	}
+}
+
+func TestStringsAndFolding(t *testing.T) {
+	tests := []struct {
+		id   lang.ID
+		src  string
+		want []string
+	}{
+		{lang.Go, "x := \"a\\tb\" + `c`\ny := (\"p\" + \"q\") + \"r\"", []string{"a\tb", "c", "a\tbc", "p", "q", "pq", "r", "pqr"}},
+		{lang.Python, "x = r'a\\n' \"b\"\ny = b\"\"\"c\"\"\" + 'd'\nz = f'{v}'", []string{"a\\n", "b", "a\\nb", "c", "d", "cd"}},
+		{lang.JavaScript, "let s = `a` + 'b\\n' + \"c\"; let u = `x${y}`;", []string{"a", "b\n", "ab\n", "c", "ab\nc"}},
+		{lang.Java, "String s = \"SELECT \" + \"x\";", []string{"SELECT ", "x", "SELECT x"}},
+	}
+	for _, tt := range tests {
+		tr := build(t, tt.id, tt.src)
+		var got []string
+		walk(tr.Root, func(n *Node) {
+			if n.IsString {
+				got = append(got, n.Str)
+			}
+		})
+		// Walk is preorder: a folded parent comes before its parts.
+		// Compare as sets in a stable order.
+		if diff := cmp.Diff(sortedCopy(tt.want), sortedCopy(got)); diff != "" {
+			t.Errorf("%s strings (-want +got):\n%s", tt.id, diff)
+		}
+	}
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func TestNormalisationDropsCommentsAndParens(t *testing.T) {
+	tr := build(t, lang.Go, "package p\nfunc f() { g((x) /* c */, (\"s\")) // d\n}\n")
+	walk(tr.Root, func(n *Node) {
+		switch n.Kind {
+		case lang.KindComment, lang.KindParenthesizedExpression, "(", ",":
+			t.Errorf("node %q survived normalisation", n.Kind)
+		}
+	})
+}
+
+func TestQualifiedNames(t *testing.T) {
+	tests := []struct {
+		id   lang.ID
+		src  string
+		want []string
+	}{
+		{lang.Go, "package p\nimport ex \"os/exec\"\nfunc f() { ex.Command(\"ls\") }", []string{"os/exec.Command"}},
+		{lang.Python, "import hashlib as h\nh.md5(b'x')\nfrom os import path as p\np.join(a)", []string{"hashlib.md5", "os.path.join"}},
+		{lang.JavaScript, "const cp = require('child_process'); cp.exec(c); require('child_process').spawn(c);", []string{"require", "require", "child_process.exec", "child_process.spawn"}},
+		{lang.Java, "import java.util.Random;\nclass A { void f() { new Random(); Runtime.getRuntime().exec(c); } }", []string{"java.util.Random", "Runtime.getRuntime().exec", "Runtime.getRuntime"}},
+	}
+	for _, tt := range tests {
+		tr := build(t, tt.id, tt.src)
+		var got []string
+		walk(tr.Root, func(n *Node) {
+			if _, name, ok := tr.Callee(n); ok && name != "" {
+				got = append(got, name)
+			}
+		})
+		if diff := cmp.Diff(sortedCopy(tt.want), sortedCopy(got)); diff != "" {
+			t.Errorf("%s callees (-want +got):\n%s", tt.id, diff)
+		}
+	}
+}
+
+func TestPositionsAndErrors(t *testing.T) {
+	tr := build(t, lang.Python, "x = 1\nif (:\n  y = 2\n")
+	if tr.Errors == 0 {
+		t.Error("syntax error not counted")
+	}
+	line, col := tr.Position(uint32(strings.Index(string(tr.Src), "y")))
+	if line != 3 || col != 3 {
+		t.Errorf("Position = %d:%d, want 3:3", line, col)
+	}
+}
+
+func TestDeepNestingIsBounded(t *testing.T) {
+	src := "x = " + strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000) + "\n"
+	tr := build(t, lang.Python, src)
+	depth := 0
+	var rec func(n *Node, d int)
+	rec = func(n *Node, d int) {
+		depth = max(depth, d)
+		for _, c := range n.Children {
+			rec(c, d+1)
+		}
+	}
+	rec(tr.Root, 0)
+	if depth > MaxDepth+1 {
+		t.Errorf("depth %d exceeds MaxDepth %d", depth, MaxDepth)
+	}
+}
