@@ -78,7 +78,7 @@ type Tree struct {
 	// Imports maps a local name to the qualified name it stands for:
 	// "h" -> "hashlib", "ex" -> "os/exec", "Random" -> "java.util.Random",
 	// "cp" -> "child_process".
-	Imports map[string]string
+	Imports     map[string]string
 	spec        *spec
 	lines       []uint32 // byte offset of each line start
 	importNodes []*Node
