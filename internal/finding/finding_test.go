@@ -68,6 +68,10 @@ func TestFingerprintStableWhenLinesInsertedAbove(t *testing.T) {
 	if after := Fingerprint("r", "a.go", shifted, 7, 7); after != before {
 		t.Errorf("fingerprint changed when lines were inserted above: %s != %s", after, before)
 	}
+	rightAbove := []string{"package main", "", "func f() {", "\tlog.Println(\"about to query\")", "\tdb.Query(q)", "", "\tother()", "}"}
+	if got := Fingerprint("r", "a.go", rightAbove, 5, 5); got != before {
+		t.Error("fingerprint changed when lines were inserted right above and below the finding")
+	}
 	reindented := []string{"package main", "", "func f() {", "        db.Query( q )", "}"}
 	if got := Fingerprint("r", "a.go", reindented, 4, 4); got != before {
 		t.Error("fingerprint changed on whitespace-only edit")

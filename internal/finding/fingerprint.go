@@ -9,17 +9,18 @@ import (
 )
 
 // fingerprintContext is how many lines on each side of the finding feed its
-// fingerprint. One line keeps two identical calls in different functions
-// apart without making the fingerprint fragile to unrelated edits nearby.
-const fingerprintContext = 1
+// fingerprint. It is zero on purpose: any context line makes the
+// fingerprint change when a line is inserted right above or below the
+// finding, which is exactly the edit a baseline must survive. Identical
+// flagged code in one file is told apart by Disambiguate instead.
+const fingerprintContext = 0
 
 // FingerprintVersion is bumped whenever the fingerprint algorithm changes,
 // so stored baselines can be recognised as stale.
 const FingerprintVersion = 1
 
 // Fingerprint computes a finding's identity from its rule, its file and the
-// normalised code of the flagged lines plus fingerprintContext lines around
-// them. Line numbers take no part, so inserting or deleting lines above a
+// normalised code of the flagged lines. Line numbers take no part, so inserting or deleting lines above a
 // finding leaves its fingerprint unchanged; whitespace and indentation
 // changes do not count either. lines is the whole file split into lines.
 //

@@ -1,0 +1,134 @@
+package engine
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/result"
+	"github.com/socyber/codeaudit/internal/source"
+	"github.com/socyber/codeaudit/internal/suppress"
+)
+
+// completeOne fills what the engine owns: classification, snippet and base
+// fingerprint. An analyzer that set its own snippet (redacted secrets) or
+// fingerprint keeps them.
+func completeOne(f *finding.Finding, lines []string) {
+	f.Classify()
+	if f.Location.EndLine < f.Location.StartLine {
+		f.Location.EndLine = f.Location.StartLine
+	}
+	if f.Snippet == nil && lines != nil {
+		f.Snippet = finding.MakeSnippet(lines, f.Location.StartLine, f.Location.EndLine)
+	}
+	if f.Fingerprint == "" {
+		f.Fingerprint = finding.Fingerprint(f.RuleID, f.Location.Path, lines, f.Location.StartLine, f.Location.EndLine)
+	}
+}
+
+// complete finishes findings not completed during the file phase (those of
+// project analyzers, or of files analysed under another path), applies
+// suppressions, disambiguates fingerprints and sorts.
+func (s *scan) complete() {
+	byPath := map[string][]int{}
+	for i := range s.findings {
+		f := &s.findings[i]
+		f.Location.Path = cleanPath(f.Location.Path)
+		if f.Fingerprint == "" || f.Snippet == nil && !s.analyzed[f.Location.Path] {
+			byPath[f.Location.Path] = append(byPath[f.Location.Path], i)
+		}
+	}
+	for p, idx := range byPath {
+		var lines []string
+		if p != "" {
+			if content, err := s.readFile(p); err == nil && !looksBinary(content) {
+				lines = finding.SplitLines(content)
+				if _, ok := s.inlines[p]; !ok {
+					s.inlines[p] = suppress.ParseInline(p, content)
+				}
+			}
+		}
+		for _, i := range idx {
+			completeOne(&s.findings[i], lines)
+		}
+	}
+
+	for i := range s.findings {
+		f := &s.findings[i]
+		f.Classify()
+		if f.Suppression != nil {
+			continue
+		}
+		if sup := s.inlines[f.Location.Path].Match(f); sup != nil {
+			f.Suppression = sup
+		} else if sup := s.opts.Suppress.Match(f); sup != nil {
+			f.Suppression = sup
+		}
+	}
+
+	slices.SortStableFunc(s.findings, compareFindings)
+	// Identical code flagged by the same rule in one file shares a base
+	// fingerprint; number the repeats in file order. The baseline match
+	// above used base fingerprints, so re-check the numbered ones.
+	seen := map[string]int{}
+	for i := range s.findings {
+		f := &s.findings[i]
+		seen[f.Fingerprint]++
+		if n := seen[f.Fingerprint]; n > 1 {
+			f.Fingerprint = finding.Disambiguate(f.Fingerprint, n)
+			if f.Suppression != nil && f.Suppression.Kind == "baseline" {
+				f.Suppression = nil
+				if sup := s.opts.Suppress.Match(f); sup != nil {
+					f.Suppression = sup
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(s.findings, func(a, b finding.Finding) int {
+		return cmp.Or(cmp.Compare(b.Severity, a.Severity), compareFindings(a, b))
+	})
+}
+
+// compareFindings orders by location then rule, for stable output.
+func compareFindings(a, b finding.Finding) int {
+	return cmp.Or(
+		strings.Compare(a.Location.Path, b.Location.Path),
+		cmp.Compare(a.Location.StartLine, b.Location.StartLine),
+		cmp.Compare(a.Location.StartColumn, b.Location.StartColumn),
+		strings.Compare(a.RuleID, b.RuleID),
+		strings.Compare(a.Message, b.Message),
+	)
+}
+
+func cleanPath(p string) string {
+	if p == "" {
+		return ""
+	}
+	p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
+	return strings.TrimPrefix(p, "./")
+}
+
+func looksBinary(content []byte) bool {
+	head := content[:min(len(content), 8000)]
+	return slices.Contains(head, 0)
+}
+
+func (s *scan) stats() result.Stats {
+	st := result.Stats{
+		FilesScanned: s.scanned,
+		FilesSkipped: map[source.SkipReason]int{},
+		Languages:    s.langs,
+	}
+	for _, sk := range s.inv.Skipped {
+		st.FilesSkipped[sk.Reason]++
+	}
+	if len(st.FilesSkipped) == 0 {
+		st.FilesSkipped = nil
+	}
+	for _, l := range s.langs {
+		st.LinesOfCode += l.Code
+	}
+	return st
+}

@@ -1,0 +1,264 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/result"
+	"github.com/socyber/codeaudit/internal/source"
+	"github.com/socyber/codeaudit/internal/suppress"
+)
+
+// lineRule flags every line containing a marker word; behaviour switches
+// let tests make it panic, hang or fail.
+type lineRule struct {
+	name   string
+	word   string
+	panics string // path that makes it panic
+	hangs  string // path on which it ignores ctx and blocks
+	fails  string // path on which it returns an error
+	rule   finding.Rule
+}
+
+func newLineRule(word string) *lineRule {
+	return &lineRule{name: "test", word: word, rule: finding.Rule{
+		ID: "test.marker", Title: "marker", Severity: finding.High, Confidence: finding.ConfidenceHigh,
+		CWE: "CWE-89", Analyzer: "test",
+	}}
+}
+
+func (l *lineRule) Info() analyzer.Info {
+	return analyzer.Info{Name: l.name, Scanner: analyzer.ScannerSAST}
+}
+func (l *lineRule) Rules() []finding.Rule { return []finding.Rule{l.rule} }
+func (l *lineRule) Wants(f *source.File) bool {
+	return f.Language == source.Go || f.Language == source.Python
+}
+func (l *lineRule) AnalyzeFile(ctx context.Context, t *analyzer.Target, out analyzer.Emitter) error {
+	switch t.File.Path {
+	case l.panics:
+		var m map[string]int
+		m["boom"]++ // nil map write panics
+	case l.hangs:
+		time.Sleep(2 * time.Second)
+	case l.fails:
+		return errors.New("cannot parse")
+	}
+	for i, line := range finding.SplitLines(t.Content) {
+		if c := strings.Index(line, l.word); c >= 0 {
+			loc := finding.Location{Path: t.File.Path, StartLine: i + 1, StartColumn: c + 1, EndLine: i + 1, EndColumn: c + 1 + len(l.word)}
+			out.Emit(finding.New(&l.rule, loc, "marker found"))
+		}
+	}
+	return nil
+}
+
+func write(t *testing.T, dir, name, content string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t *testing.T, dir string, opts Options, as ...analyzer.Analyzer) *result.Result {
+	t.Helper()
+	opts.Source.Root = dir
+	opts.Now = func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }
+	r, err := Run(context.Background(), opts, as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestRunFindsAndCompletes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", "package a\n\nfunc f() {\n\tSINK(x)\n}\n")
+	write(t, dir, "sub/b.py", "# comment\nSINK(y)\n")
+	write(t, dir, "notes.txt", "SINK in a text file is not analysed\n")
+	r := run(t, dir, Options{Target: "."}, newLineRule("SINK"))
+	if len(r.Findings) != 2 {
+		t.Fatalf("findings = %+v", r.Findings)
+	}
+	f := r.Findings[0]
+	if f.Location.Path != "a.go" || f.Location.StartLine != 4 || f.Fingerprint == "" || f.Snippet == nil || f.OWASP2021 == nil {
+		t.Errorf("finding not completed: %+v", f)
+	}
+	if f.Snippet.StartLine != 2 || f.Snippet.Lines[2] != "\tSINK(x)" {
+		t.Errorf("snippet = %+v", f.Snippet)
+	}
+	if r.Stats.Languages[source.Go].Code == 0 || r.Stats.Languages[source.Python].Comment != 1 {
+		t.Errorf("line counts = %+v", r.Stats.Languages)
+	}
+	if r.Stats.BySeverity[finding.High] != 2 {
+		t.Errorf("by severity = %+v", r.Stats.BySeverity)
+	}
+	if len(r.Rules) < 2 {
+		t.Errorf("rules = %+v", r.Rules)
+	}
+}
+
+func TestFingerprintSurvivesInsertedLines(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", "package a\n\nfunc f() {\n\tSINK(x)\n}\n")
+	before := run(t, dir, Options{}, newLineRule("SINK")).Findings[0].Fingerprint
+	write(t, dir, "a.go", "package a\n\nimport \"fmt\"\n\n// doc\nfunc g() { fmt.Println() }\n\nfunc f() {\n\tSINK(x)\n}\n")
+	after := run(t, dir, Options{}, newLineRule("SINK")).Findings[0]
+	if after.Location.StartLine != 9 || after.Fingerprint != before {
+		t.Errorf("fingerprint changed after inserting lines above: %s -> %s (line %d)", before, after.Fingerprint, after.Location.StartLine)
+	}
+}
+
+func TestDuplicateCodeGetsDistinctFingerprints(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", "package a\nSINK(x)\n\nSINK(x)\n\nSINK(x)\n")
+	r := run(t, dir, Options{}, newLineRule("SINK"))
+	seen := map[string]bool{}
+	for _, f := range r.Findings {
+		if seen[f.Fingerprint] {
+			t.Errorf("duplicate fingerprint %s", f.Fingerprint)
+		}
+		seen[f.Fingerprint] = true
+	}
+}
+
+func TestPanicTimeoutAndErrorBecomeWarnings(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "panic.go", "package a\nSINK()\n")
+	write(t, dir, "hang.go", "package a\nSINK()\n")
+	write(t, dir, "fail.go", "package a\nSINK()\n")
+	write(t, dir, "ok.go", "package a\nSINK()\n")
+	a := newLineRule("SINK")
+	a.panics, a.hangs, a.fails = "panic.go", "hang.go", "fail.go"
+	r := run(t, dir, Options{FileTimeout: 100 * time.Millisecond}, a)
+	var paths []string
+	for _, f := range r.Findings {
+		paths = append(paths, f.Location.Path)
+	}
+	// fail.go emits nothing because it errors first; ok.go completes.
+	if strings.Join(paths, ",") != "ok.go" {
+		t.Errorf("findings in %v, want only ok.go", paths)
+	}
+	want := map[string]string{"panic.go": "crashed", "hang.go": "time budget", "fail.go": "cannot parse"}
+	for _, w := range r.Warnings {
+		if sub, ok := want[w.Path]; ok && strings.Contains(w.Message, sub) && w.Analyzer == "test" {
+			delete(want, w.Path)
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("missing warnings for %v; got %+v", want, r.Warnings)
+	}
+}
+
+func TestSuppressions(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", `package a
+// codeaudit:ignore test.marker -- reviewed, constant input
+SINK(1)
+SINK(2) // codeaudit:ignore test.marker
+SINK(3)
+`)
+	write(t, dir, "legacy/b.go", "package b\nSINK(4)\n")
+	set := &suppress.Set{Now: time.Now(), Ignores: []suppress.Ignore{{Rule: "test.*", Paths: []string{"legacy/**"}, Reason: "legacy", Source: "c:1"}}}
+	r := run(t, dir, Options{Suppress: set}, newLineRule("SINK"))
+	open := map[int]string{}
+	for _, f := range r.Findings {
+		if f.RuleID == "test.marker" {
+			open[f.Location.StartLine] = f.RuleID
+		}
+	}
+	// Line 4's suppression has no reason: the finding stays open and the
+	// comment itself is reported.
+	if open[3] != "" || open[4] != "test.marker" || open[5] != "test.marker" {
+		t.Errorf("open findings by line: %v", open)
+	}
+	var invalid bool
+	for _, f := range r.Findings {
+		if f.RuleID == suppress.InvalidRule.ID && f.Location.StartLine == 4 {
+			invalid = true
+		}
+	}
+	if !invalid {
+		t.Error("suppression without reason not reported")
+	}
+	kinds := map[string]int{}
+	for _, f := range r.Suppressed {
+		kinds[f.Suppression.Kind]++
+	}
+	if kinds["inline"] != 1 || kinds["config"] != 1 {
+		t.Errorf("suppressed kinds = %v", kinds)
+	}
+}
+
+func TestBaselineReportsOnlyNew(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", "package a\nSINK(old)\n")
+	first := run(t, dir, Options{}, newLineRule("SINK"))
+	doc := `{"schema_version":"1.0","findings":[{"fingerprint":"` + first.Findings[0].Fingerprint + `"}]}`
+	base, err := suppress.ReadBaseline("base.json", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "a.go", "package a\n// a new line above\nSINK(old)\nSINK(new)\n")
+	r := run(t, dir, Options{Suppress: &suppress.Set{Baseline: base}}, newLineRule("SINK"))
+	if len(r.Findings) != 1 || !strings.Contains(r.Findings[0].Snippet.Lines[len(r.Findings[0].Snippet.Lines)-1], "new") || len(r.Suppressed) != 1 {
+		t.Errorf("open = %+v, suppressed = %d", r.Findings, len(r.Suppressed))
+	}
+}
+
+func TestMissingRootIsAnError(t *testing.T) {
+	_, err := Run(context.Background(), Options{Source: source.Options{Root: filepath.Join(t.TempDir(), "nope")}}, nil)
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("err = %v, want ErrNotExist", err)
+	}
+}
+
+func TestCancelledContext(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", "package a\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, Options{Source: source.Options{Root: dir}}, []analyzer.Analyzer{newLineRule("x")}); err == nil {
+		t.Error("cancelled scan returned no error")
+	}
+}
+
+// projectRule emits for a file it reads itself, to exercise completion of
+// project findings.
+type projectRule struct{ *lineRule }
+
+func (p projectRule) AnalyzeProject(ctx context.Context, pr *analyzer.Project, out analyzer.Emitter) error {
+	data, err := pr.ReadFile("deps.txt")
+	if err != nil {
+		return err
+	}
+	if _, err := pr.ReadFile("../etc/passwd"); err == nil {
+		return errors.New("read outside root")
+	}
+	for i, l := range finding.SplitLines(data) {
+		if strings.Contains(l, "bad") {
+			out.Emit(finding.New(&p.rule, finding.Location{Path: "deps.txt", StartLine: i + 1}, "bad dep"))
+		}
+	}
+	return nil
+}
+
+func TestProjectAnalyzer(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "deps.txt", "good 1.0\nbad 0.1\n")
+	r := run(t, dir, Options{}, projectRule{newLineRule("zzz")})
+	if len(r.Findings) != 1 || r.Findings[0].Snippet == nil || r.Findings[0].Fingerprint == "" || r.Findings[0].Location.StartLine != 2 {
+		t.Errorf("findings = %+v warnings = %+v", r.Findings, r.Warnings)
+	}
+}
