@@ -12,8 +12,9 @@ import (
 // Match is one vulnerability affecting an installed package version, after
 // the advisories that alias each other were merged.
 type Match struct {
-	// ID is the primary advisory id: the database's own id where one
-	// exists (GO-, PYSEC-, RUSTSEC-...), else a GHSA, else a CVE.
+	// ID is the primary advisory id: the ecosystem database's own id where
+	// one exists (GO-, PYSEC-, RUSTSEC-...), else a GHSA, else another
+	// database's id, else a CVE.
 	ID string
 	// Aliases are every other id of the vulnerability, sorted.
 	Aliases []string
@@ -180,14 +181,22 @@ func cmpID(a, b string) int {
 }
 
 func idRank(id string) int {
+	for _, p := range nativePrefixes {
+		if strings.HasPrefix(id, p) {
+			return 0
+		}
+	}
 	switch {
 	case strings.HasPrefix(id, "GHSA-"):
 		return 1
 	case strings.HasPrefix(id, "CVE-"):
-		return 2
+		return 3
 	}
-	return 0
+	return 2
 }
+
+// nativePrefixes are the ids of the ecosystems' own advisory databases.
+var nativePrefixes = []string{"GO-", "PYSEC-", "RUSTSEC-", "RSEC-", "MAL-"}
 
 func summaryOf(v *Vulnerability) string {
 	if s := strings.TrimSpace(v.Summary); s != "" {

@@ -1,0 +1,51 @@
+package deps
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestKnownAdvisories checks the three reference cases and the npm and
+// Maven fixtures: the advisory, its aliases, the fixed version, location.
+func TestKnownAdvisories(t *testing.T) {
+	c := run(t, Options{DBDir: testDB(t)}, "testdata/projects")
+	got := map[string]string{}
+	for _, f := range c.byRule(RuleVulnerable) {
+		p := f.Properties
+		key := fmt.Sprintf("%s %s@%s %s", f.Location, p["package"], p["version"], strings.SplitN(p["advisory_ids"], ",", 2)[0])
+		got[key] = fmt.Sprintf("fixed=%s sev=%s cwe=%s", p["fixed_version"], f.Severity, f.CWE)
+	}
+	want := map[string]string{
+		"gomod/go.mod:6 golang.org/x/text@0.3.7 GO-2022-1059":                            "fixed=0.3.8 sev=medium cwe=CWE-1395",
+		"python/requirements.txt:2 requests@2.19.1 PYSEC-2018-28":                        "fixed=2.20.0 sev=medium cwe=CWE-1395",
+		"rust/Cargo.lock:13 smallvec@1.6.0 RUSTSEC-2021-0003":                            "fixed=1.6.1 sev=critical cwe=CWE-1395",
+		"npm/package-lock.json:29 lodash@4.17.15 GHSA-p6mc-m468-83gw":                    "fixed=4.17.20 sev=high cwe=CWE-1321",
+		"yarn/yarn.lock:5 minimist@1.2.0 GHSA-vh95-rmgr-6w4m":                            "fixed=1.2.3 sev=medium cwe=CWE-1321",
+		"pnpm/pnpm-lock.yaml:10 axios@0.21.0 GHSA-4w2v-q235-vp99":                        "fixed= sev=medium cwe=CWE-918",
+		"maven/pom.xml:8 org.apache.logging.log4j:log4j-core@2.14.1 GHSA-jfh8-c2jp-5v3q": "fixed=2.15.0 sev=critical cwe=CWE-917",
+	}
+	for k, w := range want {
+		g, ok := got[k]
+		if !ok {
+			t.Errorf("missing %s", k)
+			continue
+		}
+		if diff := cmp.Diff(w, g); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", k, diff)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, "express") || strings.Contains(k, "jackson") {
+			t.Errorf("unexpected finding %s", k)
+		}
+	}
+	if t.Failed() {
+		for k, v := range got {
+			t.Logf("got %s => %s", k, v)
+		}
+		t.Logf("warnings: %v", c.warnings)
+	}
+}
