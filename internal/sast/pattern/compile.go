@@ -1,0 +1,512 @@
+package pattern
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// Placeholders substituted for the pattern syntax the grammars lack.
+const (
+	phMetavar    = "__MV_"
+	phMetavarSeq = "__MVS_"
+	phEllipsis   = "__ELLIPSIS__"
+	phDeep       = "__DEEP__"
+)
+
+// Limits of pattern compilation.
+const (
+	// MaxPatternSize bounds a pattern's source.
+	MaxPatternSize = 64 << 10
+	// maxPatternNodes bounds a compiled pattern.
+	maxPatternNodes = 20_000
+)
+
+type op uint8
+
+const (
+	opNode       op = iota
+	opMetavar       // $X
+	opMetavarSeq    // $...X
+	opEllipsis      // ...
+	opDeep          // <... P ...>
+	opString        // a constant string
+)
+
+type pnode struct {
+	op       op
+	kind     string
+	text     string // leaf text
+	name     string // metavariable name, "$X"
+	str      *stringPattern
+	qual     string // qualified name when the node is a pure name chain
+	children []*pnode
+}
+
+// Pattern is a compiled pattern for one language. It is immutable and
+// safe for concurrent use.
+type Pattern struct {
+	Lang   lang.ID
+	Source string
+	root   *pnode   // a single node pattern
+	seq    []*pnode // a sequence of statements (len > 1)
+	words  []string
+	// metavars lists the metavariables the pattern binds.
+	metavars []string
+}
+
+// Words lists identifiers every match needs somewhere in the file; a file
+// lacking one of them cannot match.
+func (p *Pattern) Words() []string { return p.words }
+
+// Metavariables lists the names ("$X") the pattern binds.
+func (p *Pattern) Metavariables() []string { return p.metavars }
+
+// Error is a pattern that cannot be compiled.
+type Error struct {
+	Lang   lang.ID
+	Reason string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("invalid %s pattern: %s", e.Lang, e.Reason)
+}
+
+var metavarName = regexp.MustCompile(`^\$[A-Z_][A-Z0-9_]*$`)
+
+// IsMetavariable reports whether s is a metavariable name such as "$X".
+func IsMetavariable(s string) bool { return metavarName.MatchString(s) }
+
+// Compile parses a pattern for language id.
+func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pattern, error) {
+	src = strings.TrimSpace(src)
+	if src == "" {
+		return nil, &Error{id, "empty pattern"}
+	}
+	if len(src) > MaxPatternSize {
+		return nil, &Error{id, fmt.Sprintf("pattern longer than %d bytes", MaxPatternSize)}
+	}
+	sub, err := substitute(id, src)
+	if err != nil {
+		return nil, &Error{id, err.Error()}
+	}
+	var firstErr error
+	for _, w := range wrappers(id) {
+		full := w.prefix + sub + w.suffix
+		tree, err := syntax.Build(ctx, ps, id, []byte(full))
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err
+			}
+			firstErr = cmpErr(firstErr, err)
+			continue
+		}
+		if tree.Errors > 0 || tree.Truncated {
+			firstErr = cmpErr(firstErr, errors.New(describeError(tree, len(w.prefix), len(sub))))
+			continue
+		}
+		nodes := locate(tree.Root, uint32(len(w.prefix)), uint32(len(w.prefix)+len(sub)))
+		if len(nodes) == 0 {
+			firstErr = cmpErr(firstErr, errors.New("pattern is not a complete expression, statement or declaration"))
+			continue
+		}
+		p := &Pattern{Lang: id, Source: src}
+		c := &converter{tree: tree, seen: map[string]bool{}}
+		var pn []*pnode
+		for _, n := range nodes {
+			pn = append(pn, c.convert(n, 0))
+		}
+		if c.err != nil {
+			return nil, &Error{id, c.err.Error()}
+		}
+		if len(pn) == 1 {
+			p.root = pn[0]
+		} else {
+			p.seq = pn
+		}
+		p.words = c.wordList()
+		p.metavars = c.metavars
+		return p, nil
+	}
+	return nil, &Error{id, firstErr.Error()}
+}
+
+func cmpErr(first, err error) error {
+	if first == nil {
+		return err
+	}
+	return first
+}
+
+type wrapper struct{ prefix, suffix string }
+
+// wrappers are the contexts a pattern is tried in, in order: on its own,
+// then inside a function or class body where the grammar needs one.
+func wrappers(id lang.ID) []wrapper {
+	switch id {
+	case lang.Go:
+		return []wrapper{{"", "\n"}, {"package p\nfunc __P() {\n", "\n}\n"}, {"package p\ntype __T struct {\n", "\n}\n"}}
+	case lang.Java:
+		return []wrapper{{"", "\n"}, {"", ";\n"}, {"class __P {\nvoid __m() {\n", ";\n}\n}\n"}, {"class __P {\n", "\n}\n"}}
+	case lang.JavaScript, lang.TypeScript, lang.TSX:
+		return []wrapper{{"", "\n"}, {"class __P {\n", "\n}\n"}}
+	}
+	return []wrapper{{"", "\n"}}
+}
+
+func describeError(t *syntax.Tree, off, n int) string {
+	var bad *syntax.Node
+	stack := []*syntax.Node{t.Root}
+	for len(stack) > 0 && bad == nil {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Kind == lang.KindError {
+			bad = x
+		}
+		stack = append(stack, x.Children...)
+	}
+	if bad == nil {
+		return "syntax error"
+	}
+	start := max(int(bad.Start)-off, 0)
+	near := string(t.Src[bad.Start:min(bad.End, bad.Start+40, uint32(off+n))])
+	return fmt.Sprintf("syntax error at offset %d near %q", start, restore(near))
+}
+
+// restore turns placeholders back into pattern syntax for messages.
+func restore(s string) string {
+	return strings.NewReplacer(phMetavarSeq, "$...", phMetavar, "$", phEllipsis, "...", phDeep+"(", "<... ").Replace(s)
+}
+
+// locate finds the nodes that make up the pattern text [a, b): the single
+// deepest node spanning it, or the statements it is made of.
+func locate(root *syntax.Node, a, b uint32) []*syntax.Node {
+	cur := root
+	for depth := 0; depth < syntax.MaxDepth; depth++ {
+		var over []*syntax.Node
+		for _, c := range cur.Children {
+			if c.End > a && c.Start < b {
+				over = append(over, c)
+			}
+		}
+		switch {
+		case len(over) == 0:
+			if cur.Start >= a && cur.End <= b && cur != root {
+				return []*syntax.Node{unwrap(cur)}
+			}
+			return nil
+		case len(over) == 1:
+			c := over[0]
+			if c.Start <= a && c.End >= b && (c.Start < a || c.End > b || len(c.Children) == 1) {
+				cur = c
+				continue
+			}
+			if c.Start >= a && c.End <= b {
+				// Descend through wrappers spanning exactly the pattern.
+				for len(c.Children) == 1 && c.Children[0].Start == c.Start && c.Children[0].End == c.End && c.Kind != lang.KindExpressionStatement {
+					c = c.Children[0]
+				}
+				return []*syntax.Node{unwrap(c)}
+			}
+			cur = c
+		default:
+			for _, c := range over {
+				if c.Start < a || c.End > b {
+					return nil
+				}
+			}
+			for i, c := range over {
+				over[i] = unwrap(c)
+			}
+			return over
+		}
+	}
+	return nil
+}
+
+// unwrap turns an expression statement into its expression, so that a
+// pattern "f(x)" matches calls anywhere, not only as statements.
+func unwrap(n *syntax.Node) *syntax.Node {
+	if n.Kind == lang.KindExpressionStatement {
+		named := n.NamedChildren()
+		if len(named) == 1 && len(n.Children) == 1 {
+			return named[0]
+		}
+	}
+	return n
+}
+
+type converter struct {
+	tree     *syntax.Tree
+	nodes    int
+	err      error
+	words    []string
+	seen     map[string]bool
+	metavars []string
+}
+
+func (c *converter) wordList() []string { return c.words }
+
+func (c *converter) addWord(w string) {
+	if !isWord(w) || c.seen[w] || strings.HasPrefix(w, "__") {
+		return
+	}
+	c.seen[w] = true
+	c.words = append(c.words, w)
+}
+
+func isWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		ch := w[i]
+		if !(ch == '_' || ch == '$' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || i > 0 && ch >= '0' && ch <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *converter) convert(n *syntax.Node, depth int) *pnode {
+	c.nodes++
+	if c.nodes > maxPatternNodes || depth > syntax.MaxDepth {
+		if c.err == nil {
+			c.err = errors.New("pattern too large or too deeply nested")
+		}
+		return &pnode{op: opEllipsis}
+	}
+	text := strings.TrimRight(strings.TrimSpace(c.tree.Text(n)), ";")
+	text = strings.TrimSpace(text)
+	switch {
+	case text == phEllipsis:
+		return &pnode{op: opEllipsis}
+	case strings.HasPrefix(text, phMetavarSeq) && isWord(text):
+		name := "$..." + strings.TrimPrefix(text, phMetavarSeq)
+		c.metavar(name)
+		return &pnode{op: opMetavarSeq, name: name}
+	case strings.HasPrefix(text, phMetavar) && isWord(text):
+		name := "$" + strings.TrimPrefix(text, phMetavar)
+		if name != "$_" {
+			c.metavar(name)
+		}
+		return &pnode{op: opMetavar, name: name}
+	}
+	if n.IsString {
+		return &pnode{op: opString, kind: n.Kind, str: newStringPattern(n.Str)}
+	}
+	if callee, _, ok := c.tree.Callee(n); ok && callee != nil && callee != n && c.tree.Text(callee) == phDeep {
+		args := c.tree.Arguments(n)
+		if len(args) == 1 {
+			return &pnode{op: opDeep, children: []*pnode{c.convert(args[0], depth+1)}}
+		}
+	}
+	p := &pnode{kind: n.Kind}
+	if len(n.Children) == 0 {
+		p.text = c.tree.Text(n)
+		// require("x") may be written as an import instead, so it is not
+		// a word every match needs.
+		if c.tree.IsNameLeaf(n) && p.text != "require" {
+			c.addWord(p.text)
+		}
+	}
+	if c.tree.IsNameChainKind(n.Kind) && !strings.Contains(c.tree.Text(n), "__") {
+		if q, ok := c.tree.QualifiedName(n); ok {
+			p.qual = q
+		}
+	} else if n.Kind == lang.KindCallExpression && !strings.Contains(c.tree.Text(n), "__") {
+		if q, ok := c.tree.QualifiedName(n); ok { // require("x")
+			p.qual = q
+		}
+	}
+	for _, ch := range n.Children {
+		p.children = append(p.children, c.convert(ch, depth+1))
+	}
+	if blockKinds[n.Kind] && len(p.children) > 0 && p.children[len(p.children)-1].op != opEllipsis {
+		// A body in a pattern may be followed by more statements.
+		p.children = append(p.children, &pnode{op: opEllipsis})
+	}
+	return p
+}
+
+// blockKinds hold statement lists; a pattern's block matches a block that
+// goes on after the pattern's last statement.
+var blockKinds = map[string]bool{
+	lang.KindBlock: true, lang.JSStatementBlock: true, lang.JavaClassBody: true,
+	lang.JavaConstructorBody: true,
+}
+
+func (c *converter) metavar(name string) {
+	for _, m := range c.metavars {
+		if m == name {
+			return
+		}
+	}
+	c.metavars = append(c.metavars, name)
+}
+
+// substitute replaces the pattern syntax outside string literals with
+// placeholder identifiers every grammar accepts.
+func substitute(id lang.ID, src string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(src) + 32)
+	i := 0
+	for i < len(src) {
+		ch := src[i]
+		switch {
+		case ch == '"' || ch == '\'' || ch == '`':
+			j, err := skipString(id, src, i)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(src[i:j])
+			i = j
+		case ch == '#' && id == lang.Python, strings.HasPrefix(src[i:], "//") && id != lang.Python:
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				j = len(src) - i
+			}
+			b.WriteString(src[i : i+j])
+			i += j
+		case strings.HasPrefix(src[i:], "<..."):
+			b.WriteString(phDeep + "(")
+			i += 4
+		case strings.HasPrefix(src[i:], "...>"):
+			b.WriteString(")")
+			i += 4
+		case strings.HasPrefix(src[i:], "$..."):
+			name := metavarAt(src, i+4)
+			if name == "" {
+				return "", fmt.Errorf("\"$...\" must be followed by an upper-case name at offset %d", i)
+			}
+			b.WriteString(phMetavarSeq + name)
+			i += 4 + len(name)
+		case strings.HasPrefix(src[i:], "..."):
+			if (id == lang.JavaScript || id == lang.TypeScript || id == lang.TSX) && i+3 < len(src) && isIdentStart(src[i+3]) {
+				b.WriteString("...") // a spread: ...args
+				i += 3
+				continue
+			}
+			b.WriteString(phEllipsis)
+			i += 3
+		case ch == '$':
+			name := metavarAt(src, i+1)
+			if name == "" {
+				b.WriteByte(ch)
+				i++
+				continue
+			}
+			b.WriteString(phMetavar + name)
+			i += 1 + len(name)
+		default:
+			b.WriteByte(ch)
+			i++
+		}
+	}
+	return b.String(), nil
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// metavarAt reads an upper-case metavariable name starting at i.
+func metavarAt(s string, i int) string {
+	j := i
+	for j < len(s) && (s[j] == '_' || s[j] >= 'A' && s[j] <= 'Z' || j > i && s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if j < len(s) && (s[j] >= 'a' && s[j] <= 'z') {
+		return "" // $Abc is not a metavariable
+	}
+	return s[i:j]
+}
+
+// skipString returns the offset just after the string literal at i.
+func skipString(id lang.ID, s string, i int) (int, error) {
+	q := s[i]
+	if id == lang.Python && strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
+		end := strings.Index(s[i+3:], strings.Repeat(string(q), 3))
+		if end < 0 {
+			return 0, fmt.Errorf("unterminated string at offset %d", i)
+		}
+		return i + 3 + end + 3, nil
+	}
+	if id == lang.Java && strings.HasPrefix(s[i:], `"""`) {
+		end := strings.Index(s[i+3:], `"""`)
+		if end < 0 {
+			return 0, fmt.Errorf("unterminated text block at offset %d", i)
+		}
+		return i + 3 + end + 3, nil
+	}
+	if q == '\'' && (id == lang.Go || id == lang.Java) {
+		// rune and char literals
+		for j := i + 1; j < len(s) && j < i+12; j++ {
+			if s[j] == '\\' {
+				j++
+				continue
+			}
+			if s[j] == '\'' {
+				return j + 1, nil
+			}
+		}
+		return i + 1, nil
+	}
+	escapes := !(q == '`' && id == lang.Go)
+	for j := i + 1; j < len(s); j++ {
+		switch {
+		case s[j] == '\\' && escapes:
+			j++
+		case s[j] == q:
+			return j + 1, nil
+		case s[j] == '\n' && q != '`':
+			return 0, fmt.Errorf("unterminated string at offset %d", i)
+		}
+	}
+	return 0, fmt.Errorf("unterminated string at offset %d", i)
+}
+
+// stringPattern matches constant string values: "..." is any string,
+// "a...b" a string starting with a and ending with b.
+type stringPattern struct {
+	any   bool
+	exact string
+	parts []string // split on "...", when it contains one
+}
+
+func newStringPattern(v string) *stringPattern {
+	if v == "..." {
+		return &stringPattern{any: true}
+	}
+	if strings.Contains(v, "...") {
+		return &stringPattern{parts: strings.Split(v, "...")}
+	}
+	return &stringPattern{exact: v}
+}
+
+func (sp *stringPattern) match(v string) bool {
+	switch {
+	case sp.any:
+		return true
+	case sp.parts == nil:
+		return v == sp.exact
+	}
+	first, last := sp.parts[0], sp.parts[len(sp.parts)-1]
+	if !strings.HasPrefix(v, first) {
+		return false
+	}
+	v = v[len(first):]
+	for _, mid := range sp.parts[1 : len(sp.parts)-1] {
+		k := strings.Index(v, mid)
+		if k < 0 {
+			return false
+		}
+		v = v[k+len(mid):]
+	}
+	return strings.HasSuffix(v, last)
+}

@@ -1,0 +1,387 @@
+package pattern
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// MaxSteps bounds the matching work spent on one file, so that patterns
+// with many ellipses cannot backtrack without end.
+const MaxSteps = 20_000_000
+
+// ErrBudget is returned when matching a file ran out of steps.
+var ErrBudget = errors.New("pattern matching step budget exhausted")
+
+// Binding is what a metavariable matched: one node, or for $...X a
+// possibly empty run of nodes.
+type Binding struct {
+	Name  string
+	Nodes []*syntax.Node
+	// Start and End are the byte span of the bound code (equal when a
+	// $...X matched nothing).
+	Start, End uint32
+}
+
+// Match is one place a pattern matched.
+type Match struct {
+	Start, End uint32
+	// Node is the matched node (the first statement for sequences).
+	Node  *syntax.Node
+	Binds []Binding
+}
+
+// Lookup returns the binding of a metavariable.
+func (m *Match) Lookup(name string) (Binding, bool) {
+	for _, b := range m.Binds {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Binding{}, false
+}
+
+// Index holds compiled patterns of one language so that a single walk
+// over a tree tries each node only against patterns that can match its
+// kind.
+type Index struct {
+	patterns []*Pattern
+	byKind   map[string][]int
+	anyKind  []int
+	seqs     []int
+}
+
+// NewIndex indexes patterns; results of Search are in the same order.
+func NewIndex(pats []*Pattern) *Index {
+	ix := &Index{patterns: pats, byKind: map[string][]int{}}
+	for i, p := range pats {
+		switch {
+		case p.seq != nil:
+			ix.seqs = append(ix.seqs, i)
+		case p.root.op != opNode && p.root.op != opString:
+			ix.anyKind = append(ix.anyKind, i)
+		case p.root.op == opString || p.root.qual != "":
+			// Constant strings include folded concatenations, and name
+			// chains resolve through imports to other shapes.
+			ix.anyKind = append(ix.anyKind, i)
+		default:
+			ix.byKind[p.root.kind] = append(ix.byKind[p.root.kind], i)
+		}
+	}
+	return ix
+}
+
+// Search matches every pattern i for which want(i) is true over the
+// subtree at root (the whole tree when root is nil) in one walk. It
+// returns the matches per pattern.
+func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, want func(i int) bool) ([][]Match, error) {
+	out := make([][]Match, len(ix.patterns))
+	if root == nil {
+		root = t.Root
+	}
+	if root == nil {
+		return out, nil
+	}
+	active := func(list []int) []int {
+		var a []int
+		for _, i := range list {
+			if want == nil || want(i) {
+				a = append(a, i)
+			}
+		}
+		return a
+	}
+	byKind := map[string][]int{}
+	for k, list := range ix.byKind {
+		if a := active(list); len(a) > 0 {
+			byKind[k] = a
+		}
+	}
+	anyKind, seqs := active(ix.anyKind), active(ix.seqs)
+	if len(byKind) == 0 && len(anyKind) == 0 && len(seqs) == 0 {
+		return out, nil
+	}
+	m := &matcher{tree: t}
+	stack := []*syntax.Node{root}
+	visited := 0
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if visited++; visited&0x3fff == 0 {
+			if err := ctx.Err(); err != nil {
+				return out, err
+			}
+		}
+		for _, i := range byKind[n.Kind] {
+			if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
+				out[i] = append(out[i], mt)
+			}
+		}
+		for _, i := range anyKind {
+			if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
+				out[i] = append(out[i], mt)
+			}
+		}
+		if len(n.Children) > 0 {
+			for _, i := range seqs {
+				out[i] = append(out[i], m.matchSeqIn(ix.patterns[i].seq, n)...)
+			}
+		}
+		if m.exhausted {
+			return out, ErrBudget
+		}
+		for i := len(n.Children) - 1; i >= 0; i-- {
+			stack = append(stack, n.Children[i])
+		}
+	}
+	return out, nil
+}
+
+type matcher struct {
+	tree      *syntax.Tree
+	env       []Binding
+	steps     int
+	exhausted bool
+}
+
+func (m *matcher) matchRoot(p *pnode, n *syntax.Node) (Match, bool) {
+	m.env = m.env[:0]
+	if !m.node(p, n) {
+		return Match{}, false
+	}
+	return Match{Start: n.Start, End: n.End, Node: n, Binds: append([]Binding(nil), m.env...)}, true
+}
+
+// matchSeqIn finds the statement sequence pattern among the children of
+// n, with implicit "..." before and after it.
+func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
+	var out []Match
+	kids := n.Children
+	first := 0
+	for first < len(ps) && ps[first].op == opEllipsis {
+		first++
+	}
+	if first == len(ps) {
+		return nil
+	}
+	ps = ps[first:]
+	trailing := ps[len(ps)-1].op == opEllipsis
+	for i := range kids {
+		m.env = m.env[:0]
+		if !m.node(ps[0], kids[i]) {
+			continue
+		}
+		mark := len(m.env)
+		if trailing {
+			if m.seq(ps[1:], kids[i+1:]) {
+				out = append(out, m.seqMatch(kids[i], kids[len(kids)-1]))
+			}
+			continue
+		}
+		for j := i + 1; j <= len(kids); j++ {
+			m.env = m.env[:mark]
+			if m.seq(ps[1:], kids[i+1:j]) {
+				out = append(out, m.seqMatch(kids[i], kids[max(i, j-1)]))
+				break
+			}
+			if m.exhausted {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func (m *matcher) seqMatch(first, last *syntax.Node) Match {
+	return Match{Start: first.Start, End: last.End, Node: first, Binds: append([]Binding(nil), m.env...)}
+}
+
+func (m *matcher) step() bool {
+	m.steps++
+	if m.steps > MaxSteps {
+		m.exhausted = true
+	}
+	return !m.exhausted
+}
+
+// node matches pattern p against node n, extending m.env; on failure
+// m.env may hold partial bindings the caller discards.
+func (m *matcher) node(p *pnode, n *syntax.Node) bool {
+	if !m.step() {
+		return false
+	}
+	switch p.op {
+	case opEllipsis:
+		return true
+	case opMetavar:
+		return m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+	case opMetavarSeq:
+		return m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+	case opDeep:
+		return m.deep(p.children[0], n)
+	case opString:
+		return n.IsString && p.str.match(n.Str)
+	}
+	if p.qual != "" && m.tree.IsNameChainKind(n.Kind) || p.qual != "" && n.Kind == lang.KindCallExpression {
+		if q, ok := m.tree.QualifiedName(n); ok && m.sameName(p.qual, q) {
+			return true
+		}
+	}
+	if p.kind != n.Kind {
+		return false
+	}
+	if len(p.children) == 0 {
+		if len(n.Children) != 0 {
+			return false
+		}
+		return n.Named == false || p.text == m.tree.Text(n)
+	}
+	mark := len(m.env)
+	if m.seq(p.children, n.Children) {
+		return true
+	}
+	m.env = m.env[:mark]
+	return false
+}
+
+// seq matches a list of patterns against a list of nodes exactly, with
+// ellipses and $...X taking any run.
+func (m *matcher) seq(ps []*pnode, ns []*syntax.Node) bool {
+	if !m.step() {
+		return false
+	}
+	if len(ps) == 0 {
+		return len(ns) == 0
+	}
+	p := ps[0]
+	mark := len(m.env)
+	switch p.op {
+	case opEllipsis:
+		if len(ps) == 1 {
+			return true
+		}
+		for i := 0; i <= len(ns); i++ {
+			if m.seq(ps[1:], ns[i:]) {
+				return true
+			}
+			m.env = m.env[:mark]
+			if m.exhausted {
+				return false
+			}
+		}
+		return false
+	case opMetavarSeq:
+		for i := 0; i <= len(ns); i++ {
+			start, end := uint32(0), uint32(0)
+			if i > 0 {
+				start, end = ns[0].Start, ns[i-1].End
+			} else if len(ns) > 0 {
+				start, end = ns[0].Start, ns[0].Start
+			}
+			if m.bind(p.name, ns[:i:i], start, end) && m.seq(ps[1:], ns[i:]) {
+				return true
+			}
+			m.env = m.env[:mark]
+			if m.exhausted {
+				return false
+			}
+		}
+		return false
+	}
+	if len(ns) == 0 {
+		return false
+	}
+	if m.node(p, ns[0]) && m.seq(ps[1:], ns[1:]) {
+		return true
+	}
+	m.env = m.env[:mark]
+	return false
+}
+
+// deep reports whether p matches n or any node below it.
+func (m *matcher) deep(p *pnode, n *syntax.Node) bool {
+	stack := []*syntax.Node{n}
+	mark := len(m.env)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if m.node(p, x) {
+			return true
+		}
+		m.env = m.env[:mark]
+		if m.exhausted {
+			return false
+		}
+		for i := len(x.Children) - 1; i >= 0; i-- {
+			stack = append(stack, x.Children[i])
+		}
+	}
+	return false
+}
+
+func (m *matcher) bind(name string, nodes []*syntax.Node, start, end uint32) bool {
+	if name == "$_" {
+		return true
+	}
+	for _, b := range m.env {
+		if b.Name == name {
+			return m.equalCode(b, nodes, start, end)
+		}
+	}
+	m.env = append(m.env, Binding{Name: name, Nodes: nodes, Start: start, End: end})
+	return true
+}
+
+// equalCode compares a binding with new code: constant strings by value,
+// anything else by its source text with white space removed.
+func (m *matcher) equalCode(b Binding, nodes []*syntax.Node, start, end uint32) bool {
+	if len(b.Nodes) == 1 && len(nodes) == 1 && b.Nodes[0].IsString && nodes[0].IsString {
+		return b.Nodes[0].Str == nodes[0].Str
+	}
+	if len(b.Nodes) == 1 && len(nodes) == 1 {
+		if q1, ok := m.tree.QualifiedName(b.Nodes[0]); ok {
+			if q2, ok := m.tree.QualifiedName(nodes[0]); ok {
+				return q1 == q2
+			}
+		}
+	}
+	return compactEqual(m.tree.Src[b.Start:b.End], m.tree.Src[start:end])
+}
+
+func compactEqual(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	return bytes.Equal(bytes.Join(bytes.Fields(a), nil), bytes.Join(bytes.Fields(b), nil))
+}
+
+// sameName compares a pattern's qualified name with a target's. Go
+// targets carry import paths ("os/exec.Command") while patterns name the
+// package ("exec.Command"); a Java pattern naming a bare type matches its
+// imported qualified form.
+func (m *matcher) sameName(pat, target string) bool {
+	if pat == target {
+		return true
+	}
+	switch m.tree.Lang {
+	case lang.Go:
+		slash := strings.LastIndexByte(target, '/')
+		if slash < 0 {
+			return false
+		}
+		rest := target[slash+1:]
+		dot := strings.IndexByte(rest, '.')
+		path, tail := target, ""
+		if dot >= 0 {
+			path, tail = target[:slash+1+dot], rest[dot:]
+		}
+		return syntax.GoPackageName(path)+tail == pat
+	case lang.Java:
+		return !strings.Contains(pat, ".") && strings.HasSuffix(target, "."+pat)
+	}
+	return false
+}

@@ -1,0 +1,132 @@
+package pattern
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// matchLines compiles pat, matches it over src and returns the 1-based
+// start lines of the matches, with the text bound to $X if any.
+func matchLines(t *testing.T, id lang.ID, pat, src string) []string {
+	t.Helper()
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	p, err := Compile(ctx, ps, id, pat)
+	if err != nil {
+		t.Fatalf("Compile(%q): %v", pat, err)
+	}
+	tree, err := syntax.Build(ctx, ps, id, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := NewIndex([]*Pattern{p}).Search(ctx, tree, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range res[0] {
+		line, _ := tree.Position(m.Start)
+		s := fmt.Sprintf("%02d", line)
+		if b, ok := m.Lookup("$X"); ok {
+			s += " " + string(tree.Src[b.Start:b.End])
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		name string
+		id   lang.ID
+		pat  string
+		src  string
+		want []string
+	}{
+		{"go renamed import and multi-line call", lang.Go, `exec.Command($X, ...)`,
+			"package p\nimport ex \"os/exec\"\nfunc f(c string) {\n\tex.Command(\n\t\tc,\n\t\t\"-x\")\n\tex.Command(\"ls\")\n\tother.Command(c)\n}\n",
+			[]string{"04 c", "07 \"ls\""}},
+		{"go string value whatever the quoting", lang.Go, `exec.Command("ls", ...)`,
+			"package p\nimport \"os/exec\"\nfunc f() {\n\texec.Command(`ls`)\n\texec.Command(\"l\" + \"s\", \"-l\")\n\texec.Command(\"rm\")\n}\n",
+			[]string{"04", "05"}},
+		{"python alias", lang.Python, `hashlib.md5(...)`,
+			"import hashlib as h\nfrom hashlib import md5 as m\nh.md5(b'x')\nm(data)\nhashlib.sha256(x)\n",
+			[]string{"03", "04"}},
+		{"python from import chain", lang.Python, `os.path.join($X, ...)`,
+			"from os import path as p\np.join(a, b)\n(p.join)(c)\n",
+			[]string{"02 a", "03 c"}},
+		{"python ellipsis in statements", lang.Python, "def $F(...):\n    ...\n    eval($X)\n",
+			"def f(a, b):\n    x = 1\n    eval(a)\ndef g():\n    eval(1)\n    return 2\n",
+			[]string{"01 a", "04 1"}},
+		{"js require and destructuring", lang.JavaScript, `require('child_process').exec($X)`,
+			"const cp = require('child_process');\nconst {exec} = require('node:child_process');\ncp.exec(a);\nexec(b);\nfoo.exec(c);\n",
+			[]string{"03 a", "04 b"}},
+		{"js string any", lang.JavaScript, `eval("...")`, "eval('x');\neval(`y`);\neval(z);\neval(`a${b}`);\n",
+			[]string{"01", "02"}},
+		{"typescript metavariable reuse", lang.TypeScript, `$X === $X`, "if (a === a) {}\nif (a === b) {}\nif ((a) === a) {}\n",
+			[]string{"01 a", "03 a"}},
+		{"java import resolution", lang.Java, `new java.util.Random()`,
+			"import java.util.Random;\nclass A { void f() { Random r = new Random(); Object o = new java.util.Random(); new SecureRandom(); } }\n",
+			[]string{"02", "02"}},
+		{"java method chain", lang.Java, `Runtime.getRuntime().exec($X, ...)`,
+			"class A { void f(String c) {\n Runtime.getRuntime().exec(c);\n Runtime.getRuntime()\n   .exec(new String[]{\"ls\"}, env);\n other.exec(c);\n} }\n",
+			[]string{"02 c", "03 new String[]{\"ls\"}"}},
+		{"deep expression", lang.Python, `cursor.execute(<... request.args ...>)`,
+			"cursor.execute(\"select \" + request.args)\ncursor.execute(q % (a, request.args))\ncursor.execute(q)\n",
+			[]string{"01", "02"}},
+		{"string prefix", lang.Java, `$S.executeQuery("SELECT ...")`,
+			"class A { void f() { s.executeQuery(\"SELECT * FROM t\"); s.executeQuery(\"DELETE FROM t\"); } }\n",
+			[]string{"01"}},
+		{"metavariable sequence", lang.Go, `fmt.Sprintf($F, $...ARGS)`,
+			"package p\nfunc f() { fmt.Sprintf(\"%s\", a, b); fmt.Sprintf(\"x\") }\n",
+			[]string{"02", "02"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := matchLines(t, tt.id, tt.pat, tt.src)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("matches (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCompileErrors(t *testing.T) {
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	for _, tt := range []struct {
+		id  lang.ID
+		pat string
+	}{
+		{lang.Go, "exec.Command("},
+		{lang.Python, "def ("},
+		{lang.Java, "\"unterminated"},
+		{lang.JavaScript, ""},
+		{lang.Go, "$...x"},
+	} {
+		if _, err := Compile(ctx, ps, tt.id, tt.pat); err == nil {
+			t.Errorf("Compile(%s, %q) succeeded", tt.id, tt.pat)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	p, err := Compile(ctx, ps, lang.JavaScript, `require('child_process').exec($CMD, "x", ...)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"exec"}, p.Words()); diff != "" {
+		t.Errorf("words (-want +got):\n%s", diff)
+	}
+}
