@@ -174,7 +174,8 @@ func describeError(t *syntax.Tree, off, n int) string {
 		return "syntax error"
 	}
 	start := max(int(bad.Start)-off, 0)
-	near := string(t.Src[bad.Start:min(bad.End, bad.Start+40, uint32(off+n))])
+	end := max(bad.Start, min(bad.End, bad.Start+40, uint32(off+n)))
+	near := string(t.Src[bad.Start:end])
 	return fmt.Sprintf("syntax error at offset %d near %q", start, restore(near))
 }
 

@@ -1,0 +1,276 @@
+package rule
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/pattern"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// Source is one rule file's name and content.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// Set is a compiled collection of rules, safe for concurrent use.
+type Set struct {
+	Rules []*Rule
+	langs map[lang.ID]*langSet
+}
+
+// langSet is what one grammar needs: the index of every pattern of every
+// rule for that language, and the rules.
+type langSet struct {
+	index    *pattern.Index
+	patterns []*pattern.Pattern
+	rules    []*Rule
+	// owner maps a pattern position to the rule that uses it.
+	owner []int
+	// filters are the rules' pre-filters, parallel to rules.
+	filters []*prefilter
+}
+
+// grammarsFor lists the grammars a rule language covers.
+func grammarsFor(id lang.ID) []lang.ID {
+	if id == lang.TypeScript {
+		return []lang.ID{lang.TypeScript, lang.TSX}
+	}
+	return []lang.ID{id}
+}
+
+// Load parses and compiles rule files. The first problem is returned as a
+// *LoadError; duplicate rule ids across files are an error too.
+func Load(ctx context.Context, ps *lang.Parsers, sources []Source) (*Set, error) {
+	s := &Set{langs: map[lang.ID]*langSet{}}
+	seen := map[string]*Rule{}
+	for _, src := range sources {
+		rules, err := parseFile(src.Name, src.Data)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rules {
+			if prev, dup := seen[r.Meta.ID]; dup {
+				return nil, &LoadError{File: r.File, Line: r.Line, RuleID: r.Meta.ID, Reason: fmt.Sprintf("duplicate rule id (also at %s:%d)", prev.File, prev.Line)}
+			}
+			seen[r.Meta.ID] = r
+			if err := s.add(ctx, ps, r); err != nil {
+				return nil, err
+			}
+			s.Rules = append(s.Rules, r)
+		}
+	}
+	for _, ls := range s.langs {
+		ls.index = pattern.NewIndex(ls.patterns)
+	}
+	return s, nil
+}
+
+// LoadFS reads every *.yaml and *.yml file below dir in fsys, in lexical
+// order.
+func LoadFS(ctx context.Context, ps *lang.Parsers, fsys fs.FS, dir string) (*Set, error) {
+	srcs, err := ReadFS(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	return Load(ctx, ps, srcs)
+}
+
+// ReadFS collects the rule files below dir.
+func ReadFS(fsys fs.FS, dir string) ([]Source, error) {
+	var srcs []Source
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !IsRuleFile(p) {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		srcs = append(srcs, Source{Name: p, Data: data})
+		return nil
+	})
+	return srcs, err
+}
+
+// IsRuleFile reports whether a file name looks like a rule file.
+func IsRuleFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
+	for _, l := range r.Languages {
+		for _, g := range grammarsFor(l) {
+			ls := s.langs[g]
+			if ls == nil {
+				ls = &langSet{}
+				s.langs[g] = ls
+			}
+			ruleIdx := len(ls.rules)
+			if err := ls.compile(ctx, ps, r, g, r.Formula, ruleIdx); err != nil {
+				return err
+			}
+			ls.rules = append(ls.rules, r)
+			ls.filters = append(ls.filters, buildPrefilter(r.Formula, g))
+		}
+	}
+	return nil
+}
+
+func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lang.ID, f *Formula, ruleIdx int) error {
+	if f.Op == OpPattern {
+		p, err := pattern.Compile(ctx, ps, g, f.Source)
+		if err != nil {
+			var pe *pattern.Error
+			if errors.As(err, &pe) {
+				return &LoadError{File: r.File, Line: f.Line, RuleID: r.Meta.ID, Reason: pe.Error()}
+			}
+			return err
+		}
+		if f.patterns == nil {
+			f.patterns, f.index = map[lang.ID]*pattern.Pattern{}, map[lang.ID]int{}
+		}
+		f.patterns[g] = p
+		f.index[g] = len(ls.patterns)
+		ls.patterns = append(ls.patterns, p)
+		ls.owner = append(ls.owner, ruleIdx)
+	}
+	for _, c := range f.Children {
+		if err := ls.compile(ctx, ps, r, g, c, ruleIdx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Languages lists the grammars any rule targets.
+func (s *Set) Languages() []lang.ID {
+	var out []lang.ID
+	for id := range s.langs {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Targets reports whether some rule applies to files of grammar id.
+func (s *Set) Targets(id lang.ID) bool { return s.langs[id] != nil }
+
+// Candidates returns the rules for grammar id whose path filters accept
+// path and whose pre-filters the file's words satisfy. When it returns
+// none, the file needs no parsing at all.
+func (s *Set) Candidates(id lang.ID, filePath string, src []byte) []int {
+	ls := s.langs[id]
+	if ls == nil {
+		return nil
+	}
+	var words map[string]bool
+	var out []int
+	for i, r := range ls.rules {
+		if !r.paths.allows(filePath) {
+			continue
+		}
+		if words == nil {
+			words = Words(src)
+		}
+		if ls.filters[i].eval(words) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Result is one finding-to-be: the rule and where and what it matched.
+type Result struct {
+	Rule  *Rule
+	Match pattern.Match
+}
+
+// Run evaluates the candidate rules (from Candidates) over a tree.
+func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Result, error) {
+	ls := s.langs[t.Lang]
+	if ls == nil || len(candidates) == 0 {
+		return nil, nil
+	}
+	active := make([]bool, len(ls.rules))
+	for _, i := range candidates {
+		active[i] = true
+	}
+	matches, err := ls.index.Search(ctx, t, nil, func(i int) bool { return active[ls.owner[i]] })
+	if err != nil {
+		return nil, err
+	}
+	ev := &evaluator{tree: t, lang: t.Lang, matches: matches}
+	var out []Result
+	for _, i := range candidates {
+		r := ls.rules[i]
+		ranges := ev.eval(r.Formula)
+		sort.SliceStable(ranges, func(a, b int) bool {
+			if ranges[a].Start != ranges[b].Start {
+				return ranges[a].Start < ranges[b].Start
+			}
+			return ranges[a].End > ranges[b].End
+		})
+		var last *pattern.Match
+		for _, m := range ranges {
+			if last != nil && last.Start == m.Start && last.End == m.End {
+				continue // one finding per range
+			}
+			out = append(out, Result{Rule: r, Match: m})
+			last = &out[len(out)-1].Match
+		}
+	}
+	return out, nil
+}
+
+// pathFilter applies a rule's paths.include and paths.exclude, with
+// gitignore semantics as Semgrep does.
+type pathFilter struct {
+	include, exclude []gitignore.Pattern
+}
+
+func newPathFilter(include, exclude []string) *pathFilter {
+	pf := &pathFilter{}
+	for _, p := range include {
+		pf.include = append(pf.include, gitignore.ParsePattern(p, nil))
+	}
+	for _, p := range exclude {
+		pf.exclude = append(pf.exclude, gitignore.ParsePattern(p, nil))
+	}
+	return pf
+}
+
+func (pf *pathFilter) allows(p string) bool {
+	if pf == nil {
+		return true
+	}
+	parts := strings.Split(p, "/")
+	for _, ex := range pf.exclude {
+		if ex.Match(parts, false) == gitignore.Exclude {
+			return false
+		}
+	}
+	if len(pf.include) == 0 {
+		return true
+	}
+	for _, in := range pf.include {
+		if in.Match(parts, false) == gitignore.Exclude {
+			return true
+		}
+	}
+	return false
+}
