@@ -1,0 +1,426 @@
+package gha
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Why not actionlint: its parser was the first choice (it keeps positions
+// and has an expression parser), but v1.7.12 does not compile against
+// go.yaml.in/yaml/v4 v4.0.0-rc.4, which other dependencies of this module
+// require, and no compatible release exists. This file therefore builds a
+// small typed model of the parts of a workflow the audits read, straight
+// from go.yaml.in/yaml/v3 nodes (which carry line and column), and expr.go
+// has a small parser for ${{ }} expressions.
+
+// maxAliasDepth bounds alias resolution; yaml.v3 itself rejects documents
+// with excessive aliasing.
+const maxAliasDepth = 16
+
+// Pos is a 1-based line and column.
+type Pos struct {
+	Line, Col int
+}
+
+// String is a scalar with its position.
+type String struct {
+	Value  string
+	Quoted bool
+	// Pos is the node's first character: the quote of a quoted scalar or
+	// the | / > indicator of a block scalar.
+	Pos *Pos
+}
+
+// ContainsExpression reports whether the value holds a ${{ }}.
+func (s *String) ContainsExpression() bool {
+	return s != nil && strings.Contains(s.Value, "${{")
+}
+
+// Workflow is the part of a workflow file the audits read.
+type Workflow struct {
+	Events      []*String
+	Permissions *Permissions
+	Env         *Env
+	Jobs        map[string]*Job
+}
+
+// Permissions is a permissions: block.
+type Permissions struct {
+	All    *String // read-all / write-all when given as a scalar
+	Scopes map[string]*PermissionScope
+	Pos    *Pos
+}
+
+// PermissionScope is one scope: value entry.
+type PermissionScope struct {
+	Name, Value *String
+}
+
+// Env is an env: block.
+type Env struct {
+	Vars map[string]*EnvVar
+}
+
+// EnvVar is one env entry.
+type EnvVar struct {
+	Name, Value *String
+}
+
+// Job is one job.
+type Job struct {
+	ID           *String
+	RunsOn       *Runner
+	Permissions  *Permissions
+	Outputs      map[string]*Output
+	Env          *Env
+	If           *String
+	Steps        []*Step
+	Container    *Container
+	Services     []*Container
+	WorkflowCall *WorkflowCall
+	Pos          *Pos
+}
+
+// Runner is runs-on:.
+type Runner struct {
+	Labels []*String
+}
+
+// Output is one job output.
+type Output struct {
+	Name, Value *String
+}
+
+// Container is a job or service container.
+type Container struct {
+	Image    *String
+	Password *String
+	Env      *Env
+}
+
+// WorkflowCall is a job that calls a reusable workflow.
+type WorkflowCall struct {
+	Uses           *String
+	InheritSecrets *String // the "inherit" scalar when secrets: inherit
+}
+
+// Step is one step.
+type Step struct {
+	ID, If, Name *String
+	Run          *String
+	Uses         *String
+	Inputs       map[string]*Input
+	Env          *Env
+	Pos          *Pos
+}
+
+// Input is one with: entry.
+type Input struct {
+	Name, Value *String
+}
+
+// builder turns yaml nodes into the model.
+type builder struct {
+	errs []error
+}
+
+func decode(content []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(content, &doc); err != nil {
+		return nil, fmt.Errorf("invalid YAML: %w", err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, errors.New("empty document")
+	}
+	root := resolve(doc.Content[0])
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil, errors.New("top level is not a mapping")
+	}
+	return root, nil
+}
+
+// resolve follows aliases.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
+		if i >= maxAliasDepth {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+type entry struct {
+	key *String
+	val *yaml.Node
+}
+
+// entries lists a mapping's entries, keys as written.
+func entries(n *yaml.Node) []entry {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := make([]entry, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := resolve(n.Content[i])
+		if k == nil || k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if k.Tag == "!!merge" {
+			out = append(out, entries(n.Content[i+1])...)
+			continue
+		}
+		out = append(out, entry{key: scalar(k), val: resolve(n.Content[i+1])})
+	}
+	return out
+}
+
+func get(n *yaml.Node, key string) *yaml.Node {
+	for _, e := range entries(n) {
+		if strings.EqualFold(e.key.Value, key) {
+			return e.val
+		}
+	}
+	return nil
+}
+
+func scalar(n *yaml.Node) *String {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return nil
+	}
+	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+	return &String{Value: n.Value, Quoted: quoted, Pos: &Pos{n.Line, n.Column}}
+}
+
+func items(n *yaml.Node) []*yaml.Node {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content))
+	for _, c := range n.Content {
+		if c = resolve(c); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func parseWorkflow(content []byte) (*Workflow, error) {
+	root, err := decode(content)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{}
+	wf := &Workflow{Jobs: map[string]*Job{}}
+	for _, e := range entries(root) {
+		switch strings.ToLower(e.key.Value) {
+		case "on", "true": // YAML 1.1 readers turn a bare on: into true
+			wf.Events = b.events(e.val)
+		case "permissions":
+			wf.Permissions = b.permissions(e.val, e.key)
+		case "env":
+			wf.Env = b.env(e.val)
+		case "jobs":
+			for i, je := range entries(e.val) {
+				if i >= maxJobs {
+					break
+				}
+				wf.Jobs[strings.ToLower(je.key.Value)] = b.job(je.key, je.val)
+			}
+		}
+	}
+	return wf, nil
+}
+
+func (b *builder) events(n *yaml.Node) []*String {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return []*String{scalar(n)}
+	case yaml.SequenceNode:
+		var out []*String
+		for _, c := range items(n) {
+			if s := scalar(c); s != nil {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	var out []*String
+	for _, e := range entries(n) {
+		out = append(out, e.key)
+	}
+	return out
+}
+
+func (b *builder) permissions(n *yaml.Node, key *String) *Permissions {
+	p := &Permissions{Scopes: map[string]*PermissionScope{}, Pos: key.Pos}
+	if s := scalar(n); s != nil {
+		p.All = s
+		return p
+	}
+	for _, e := range entries(n) {
+		p.Scopes[strings.ToLower(e.key.Value)] = &PermissionScope{Name: e.key, Value: scalar(e.val)}
+	}
+	return p
+}
+
+func (b *builder) env(n *yaml.Node) *Env {
+	env := &Env{Vars: map[string]*EnvVar{}}
+	for _, e := range entries(n) {
+		if v := scalar(e.val); v != nil {
+			env.Vars[strings.ToUpper(e.key.Value)] = &EnvVar{Name: e.key, Value: v}
+		}
+	}
+	return env
+}
+
+func (b *builder) job(id *String, n *yaml.Node) *Job {
+	j := &Job{ID: id, Pos: id.Pos, Outputs: map[string]*Output{}}
+	var call *WorkflowCall
+	for _, e := range entries(n) {
+		switch strings.ToLower(e.key.Value) {
+		case "runs-on":
+			j.RunsOn = b.runner(e.val)
+		case "permissions":
+			j.Permissions = b.permissions(e.val, e.key)
+		case "outputs":
+			for _, o := range entries(e.val) {
+				j.Outputs[strings.ToLower(o.key.Value)] = &Output{Name: o.key, Value: scalar(o.val)}
+			}
+		case "env":
+			j.Env = b.env(e.val)
+		case "if":
+			j.If = scalar(e.val)
+		case "steps":
+			for i, sn := range items(e.val) {
+				if i >= maxSteps {
+					break
+				}
+				j.Steps = append(j.Steps, b.step(sn))
+			}
+		case "container":
+			j.Container = b.container(e.val)
+		case "services":
+			for _, se := range entries(e.val) {
+				if c := b.container(se.val); c != nil {
+					j.Services = append(j.Services, c)
+				}
+			}
+		case "uses":
+			if call == nil {
+				call = &WorkflowCall{}
+			}
+			call.Uses = scalar(e.val)
+		case "secrets":
+			if s := scalar(e.val); s != nil && strings.EqualFold(strings.TrimSpace(s.Value), "inherit") {
+				if call == nil {
+					call = &WorkflowCall{}
+				}
+				call.InheritSecrets = &String{Value: "secrets: inherit", Pos: e.key.Pos}
+			}
+		}
+	}
+	if call != nil && call.Uses != nil {
+		j.WorkflowCall = call
+	}
+	return j
+}
+
+func (b *builder) runner(n *yaml.Node) *Runner {
+	r := &Runner{}
+	if s := scalar(n); s != nil {
+		r.Labels = []*String{s}
+		return r
+	}
+	if n.Kind == yaml.MappingNode {
+		n = get(n, "labels")
+		if s := scalar(n); s != nil {
+			r.Labels = []*String{s}
+			return r
+		}
+	}
+	for _, c := range items(n) {
+		if s := scalar(c); s != nil {
+			r.Labels = append(r.Labels, s)
+		}
+	}
+	return r
+}
+
+func (b *builder) container(n *yaml.Node) *Container {
+	if n == nil {
+		return nil
+	}
+	if s := scalar(n); s != nil {
+		return &Container{Image: s}
+	}
+	c := &Container{Image: scalar(get(n, "image"))}
+	if env := get(n, "env"); env != nil {
+		c.Env = b.env(env)
+	}
+	if cr := get(n, "credentials"); cr != nil {
+		c.Password = scalar(get(cr, "password"))
+	}
+	return c
+}
+
+func (b *builder) step(n *yaml.Node) *Step {
+	st := &Step{Pos: &Pos{n.Line, n.Column}}
+	for _, e := range entries(n) {
+		switch strings.ToLower(e.key.Value) {
+		case "id":
+			st.ID = scalar(e.val)
+		case "if":
+			st.If = scalar(e.val)
+		case "name":
+			st.Name = scalar(e.val)
+		case "run":
+			st.Run = scalar(e.val)
+		case "uses":
+			st.Uses = scalar(e.val)
+		case "env":
+			st.Env = b.env(e.val)
+		case "with":
+			st.Inputs = map[string]*Input{}
+			for _, w := range entries(e.val) {
+				if v := scalar(w.val); v != nil {
+					st.Inputs[strings.ToLower(w.key.Value)] = &Input{Name: w.key, Value: v}
+				}
+			}
+		}
+	}
+	return st
+}
+
+// Action is the part of an action.yml the audits read.
+type Action struct {
+	Using *String
+	Image *String // runs.image of a Docker action
+	Steps []*Step
+}
+
+func parseAction(content []byte) (*Action, error) {
+	root, err := decode(content)
+	if err != nil {
+		return nil, err
+	}
+	runs := get(root, "runs")
+	if runs == nil {
+		return nil, errors.New("no runs: section")
+	}
+	b := &builder{}
+	a := &Action{Using: scalar(get(runs, "using")), Image: scalar(get(runs, "image"))}
+	for i, sn := range items(get(runs, "steps")) {
+		if i >= maxSteps {
+			break
+		}
+		a.Steps = append(a.Steps, b.step(sn))
+	}
+	return a, nil
+}

@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/pipeline/gha"
+	"github.com/socyber/codeaudit/internal/source"
+)
+
+// Name is the analyzer's name, also its --scanners group.
+const Name = analyzer.ScannerPipeline
+
+// Options configures the analyzer. The zero value audits everything.
+type Options struct{}
+
+// Analyzer audits pipeline files. It keeps no mutable state and is safe
+// for concurrent use.
+type Analyzer struct {
+	gha *gha.Auditor
+}
+
+// New returns the pipeline analyzer.
+func New(opts Options) *Analyzer {
+	return &Analyzer{gha: gha.NewAuditor()}
+}
+
+var (
+	_ analyzer.FileAnalyzer = (*Analyzer)(nil)
+)
+
+// Info describes the analyzer.
+func (a *Analyzer) Info() analyzer.Info {
+	return analyzer.Info{
+		Name:        Name,
+		Scanner:     analyzer.ScannerPipeline,
+		Description: "CI/CD pipelines: GitHub Actions, GitLab CI and Jenkinsfiles (injection, unpinned code, token permissions, leaked secrets)",
+	}
+}
+
+// Rules lists every pipeline rule.
+func (a *Analyzer) Rules() []finding.Rule {
+	return a.gha.Rules()
+}
+
+// Wants selects pipeline files by path.
+func (a *Analyzer) Wants(f *source.File) bool {
+	if f.Binary {
+		return false
+	}
+	return gha.IsWorkflow(f.Path) || gha.IsAction(f.Path)
+}
+
+// AnalyzeFile audits one pipeline file.
+func (a *Analyzer) AnalyzeFile(ctx context.Context, t *analyzer.Target, out analyzer.Emitter) error {
+	p := t.File.Path
+	switch {
+	case gha.IsWorkflow(p) || gha.IsAction(p):
+		return a.gha.Audit(ctx, p, t.Content, out)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/ruletest"
+	"github.com/socyber/codeaudit/internal/source"
+)
+
+func TestRulesValid(t *testing.T) {
+	a := New(Options{})
+	seen := map[string]bool{}
+	for _, r := range a.Rules() {
+		if err := r.Validate(); err != nil {
+			t.Error(err)
+		}
+		if seen[r.ID] {
+			t.Errorf("duplicate rule id %s", r.ID)
+		}
+		seen[r.ID] = true
+		if !strings.HasPrefix(r.ID, "pipeline.") {
+			t.Errorf("rule %s is not in the pipeline namespace", r.ID)
+		}
+		if r.Remediation == "" || len(r.References) == 0 || r.Description == "" {
+			t.Errorf("rule %s lacks description, remediation or references", r.ID)
+		}
+	}
+}
+
+// TestFixtures runs every fixture under testdata/repo, which is laid out
+// like a repository, and checks the ruleid:/ok: annotations both ways and
+// that every rule has enough cases.
+func TestFixtures(t *testing.T) {
+	a := New(Options{})
+	rep, err := ruletest.RunDir(context.Background(), a, "testdata/repo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range rep.Mismatches {
+		t.Error(m)
+	}
+	for _, w := range rep.Warnings {
+		t.Errorf("warning: %s", w)
+	}
+	for _, c := range rep.Coverage(a.Rules()) {
+		t.Error(c)
+	}
+	if rep.Files == 0 {
+		t.Fatal("no fixture files were wanted")
+	}
+}
+
+// collector keeps findings for tests.
+type collector struct {
+	mu       sync.Mutex
+	findings []finding.Finding
+	warnings []string
+}
+
+func (c *collector) Emit(f finding.Finding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.findings = append(c.findings, f)
+}
+
+func (c *collector) Warn(path, msg string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.warnings = append(c.warnings, path+": "+msg)
+}
+
+func analyze(t *testing.T, a *Analyzer, path string, content []byte) *collector {
+	t.Helper()
+	c := &collector{}
+	f := source.File{Path: path, Size: int64(len(content))}
+	if !a.Wants(&f) {
+		t.Fatalf("%s not wanted", path)
+	}
+	if err := a.AnalyzeFile(context.Background(), &analyzer.Target{File: f, Content: content}, c); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return c
+}
+
+// TestSafeWorkflowIsQuiet is the acceptance check: a pinned,
+// least-privilege workflow with expressions passed through env gives
+// nothing at medium or above.
+func TestSafeWorkflowIsQuiet(t *testing.T) {
+	a := New(Options{})
+	content, err := os.ReadFile("testdata/safe/.github/workflows/safe.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := analyze(t, a, ".github/workflows/safe.yml", content)
+	for _, f := range c.findings {
+		if f.Severity >= finding.Medium {
+			t.Errorf("%s: %s %s: %s", f.Location, f.RuleID, f.Severity, f.Message)
+		}
+	}
+}
+
+func TestWants(t *testing.T) {
+	a := New(Options{})
+	for p, want := range map[string]bool{
+		".github/workflows/ci.yml":    true,
+		".github/workflows/ci.yaml":   true,
+		"sub/.github/workflows/x.yml": true,
+		".github/workflows/README.md": false,
+		"action.yml":                  true,
+		"tools/lint/action.yaml":      true,
+		"config.yml":                  false,
+		"src/app.go":                  false,
+	} {
+		if got := a.Wants(&source.File{Path: p}); got != want {
+			t.Errorf("Wants(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// TestDocsCoverEveryRule fails when docs/pipeline.md drifts from the rules.
+func TestDocsCoverEveryRule(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "pipeline.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range New(Options{}).Rules() {
+		heading := regexp.MustCompile("(?m)^###\\s+`" + regexp.QuoteMeta(r.ID) + "`")
+		if !heading.Match(doc) {
+			t.Errorf("docs/pipeline.md has no ### `%s` section", r.ID)
+		}
+		if !strings.Contains(string(doc), r.CWE) {
+			t.Errorf("docs/pipeline.md does not mention %s for %s", r.CWE, r.ID)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+// Package shellscript finds risky constructs in the shell scripts that CI
+// systems run (GitHub Actions run:, GitLab script:, Jenkins sh): remote
+// scripts piped into an interpreter, values printed to the build log and
+// values written into files.
+//
+// It works line by line on the script text and does not parse shell fully:
+// CI scripts are short, and the constructs looked for are recognisable from
+// a line's commands. Offsets returned are byte offsets into the script.
+package shellscript
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Span is a byte range [Start, End) in a script.
+type Span struct {
+	Start, End int
+}
+
+// interpreters that execute a script read from standard input or from an
+// argument.
+const interpreterNames = `(?:sh|bash|zsh|dash|ksh|fish|python[0-9.]*|perl|ruby|node|php|pwsh|powershell|iex|Invoke-Expression)`
+
+// fetchers download remote content.
+const fetcherNames = `(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|fetch)`
+
+var (
+	// curl https://x | sudo -E bash -s -- args
+	pipeToShell = regexp.MustCompile(`\b` + fetcherNames + `\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\S+=\S*\s+)*)?` + interpreterNames + `\b`)
+	// bash <(curl https://x) and source <(wget -O- ...)
+	processSubst = regexp.MustCompile(`\b(?:` + interpreterNames + `|source|\.)\s+(?:-\S+\s+)*<\(\s*` + fetcherNames + `\b`)
+	// sh -c "$(curl -fsSL https://x)" and eval "$(curl ...)"
+	commandSubst = regexp.MustCompile(`\b(?:` + interpreterNames + `\s+-c|eval)\s+["']?\$\(\s*` + fetcherNames + `\b`)
+	// iex (New-Object Net.WebClient).DownloadString('https://x')
+	psDownload = regexp.MustCompile(`(?i)\b(?:iex|Invoke-Expression)\b[^\n]*\b(?:DownloadString|Invoke-WebRequest|iwr|irm|Invoke-RestMethod)\b`)
+)
+
+// RemoteExec returns the spans of commands that download a script and run
+// it without checking its integrity.
+func RemoteExec(script string) []Span {
+	var out []Span
+	forLines(script, func(start int, line string) {
+		code := stripComment(line)
+		for _, re := range []*regexp.Regexp{pipeToShell, processSubst, commandSubst, psDownload} {
+			if m := re.FindStringIndex(code); m != nil {
+				out = append(out, Span{start + m[0], start + m[1]})
+				return
+			}
+		}
+	})
+	return out
+}
+
+// printCommand matches the commands that write their arguments to the log.
+var printCommand = regexp.MustCompile(`(?:^|[;&|(]\s*|\bthen\s+|\bdo\s+)(?:echo|printf|print|Write-Host|Write-Output|cat\s+<<<)\b`)
+
+// redirect matches an output redirection to a file (not to another stream
+// or /dev/null).
+var redirect = regexp.MustCompile(`(?:^|[^0-9&>])(?:[12]?>>?|&>>?)\s*([^\s&;|>][^\s;|]*)`)
+
+// Line is one physical line of a script.
+type Line struct {
+	Start int    // byte offset of the line in the script
+	Text  string // the line without its line break
+	Code  string // Text with a trailing shell comment removed
+}
+
+// Lines splits a script into lines, with shell comments removed from Code.
+func Lines(script string) []Line {
+	var out []Line
+	forLines(script, func(start int, line string) {
+		out = append(out, Line{Start: start, Text: line, Code: stripComment(line)})
+	})
+	return out
+}
+
+// Prints reports whether a line prints to the build log. Output redirected
+// to a file does not count; use WritesFile for that.
+func Prints(code string) bool {
+	if !printCommand.MatchString(code) {
+		return false
+	}
+	_, ok := WritesFile(code)
+	return !ok
+}
+
+// WritesFile reports whether a line redirects output into a file, and the
+// target (e.g. "$GITHUB_ENV", "creds.txt"). Redirections to /dev/null,
+// /dev/stderr and /dev/stdout do not count.
+func WritesFile(code string) (string, bool) {
+	for _, m := range redirect.FindAllStringSubmatch(code, -1) {
+		target := strings.Trim(m[1], `"'`)
+		switch target {
+		case "/dev/null", "/dev/stderr", "/dev/stdout", "":
+			continue
+		}
+		return target, true
+	}
+	if i := strings.Index(code, "| tee "); i >= 0 {
+		f := strings.Fields(code[i+len("| tee "):])
+		for _, a := range f {
+			if !strings.HasPrefix(a, "-") {
+				return strings.Trim(a, `"'`), true
+			}
+		}
+	}
+	return "", false
+}
+
+// forLines calls fn for each physical line with its start offset.
+func forLines(script string, fn func(start int, line string)) {
+	start := 0
+	for start <= len(script) {
+		end := strings.IndexByte(script[start:], '\n')
+		if end < 0 {
+			fn(start, strings.TrimRight(script[start:], "\r"))
+			return
+		}
+		fn(start, strings.TrimRight(script[start:start+end], "\r"))
+		start += end + 1
+	}
+}
+
+// stripComment removes a trailing # comment that is outside quotes. A #
+// that is part of a word (a#b, ${#x}, $#) is kept.
+func stripComment(line string) string {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '\\':
+			i++
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || line[i-1] == ';'):
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// InDoubleQuotes reports whether byte offset i of a line is inside a
+// double-quoted string, and InQuotes whether it is inside any quotes.
+func quoteState(line string, at int) byte {
+	var quote byte
+	for i := 0; i < len(line) && i < at; i++ {
+		c := line[i]
+		switch {
+		case quote == '\'':
+			if c == '\'' {
+				quote = 0
+			}
+		case quote == '"':
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				quote = 0
+			}
+		case c == '\\':
+			i++
+		case c == '\'' || c == '"':
+			quote = c
+		}
+	}
+	return quote
+}
+
+// Quoted reports whether offset at of line is inside single or double
+// quotes, and which.
+func Quoted(line string, at int) (byte, bool) {
+	q := quoteState(line, at)
+	return q, q != 0
+}
+
+// reparse matches commands that parse a string argument as code again, so
+// that quoting a value in the outer script does not protect it.
+var reparse = regexp.MustCompile(`\b(?:eval|(?:sh|bash|zsh|dash|ksh)\s+-c|python[0-9.]*\s+-c|node\s+-e|ruby\s+-e|perl\s+-e|ssh\s+\S+|su\s+-c|xargs\s+(?:-\S+\s+)*(?:sh|bash))\b`)
+
+// Reparsed reports whether offset at of line is inside the argument of a
+// command that evaluates its argument as code again (eval, sh -c ...).
+func Reparsed(line string, at int) bool {
+	for _, m := range reparse.FindAllStringIndex(line, -1) {
+		if m[0] < at {
+			return true
+		}
+	}
+	return false
+}
