@@ -145,3 +145,29 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkWrite(b *testing.B) {
+	r := reporttest.Many(10000)
+	w := New()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := w.Write(&buf, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRead(b *testing.B) {
+	var buf bytes.Buffer
+	if err := New().Write(&buf, reporttest.Many(10000)); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
