@@ -2,6 +2,7 @@ package deps
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -47,5 +48,31 @@ func TestKnownAdvisories(t *testing.T) {
 			t.Logf("got %s => %s", k, v)
 		}
 		t.Logf("warnings: %v", c.warnings)
+	}
+}
+
+func TestSBOMFiles(t *testing.T) {
+	dir := t.TempDir()
+	cdxPath, spdxPath := dir+"/bom.cdx.json", dir+"/bom.spdx.json"
+	c := run(t, Options{DBDir: dir + "/none", SBOMs: []SBOMRequest{{FormatCycloneDX, cdxPath}, {FormatSPDX, spdxPath}}}, "testdata/projects")
+	if len(c.warnings) == 0 || !strings.Contains(c.warnings[0], "no OSV database") {
+		t.Errorf("want a no-database warning, got %v", c.warnings)
+	}
+	for _, p := range []string{cdxPath, spdxPath} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"pkg:golang/golang.org/x/text@0.3.7", "pkg:cargo/smallvec@1.6.0", "pkg:pypi/requests@2.19.1", "2026-11-25T12:00:00Z"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %s", p, want)
+			}
+		}
+	}
+}
+
+func TestNewRejectsBadSBOM(t *testing.T) {
+	if _, err := New(Options{SBOMs: []SBOMRequest{{Format: "swid", Path: "x"}}}); err == nil {
+		t.Error("unknown SBOM format accepted")
 	}
 }
