@@ -268,8 +268,8 @@ func isInvalidAt(s string, i int) bool {
 }
 
 func unsafeRune(r rune) bool {
-	if r == '\t' {
-		return false
+	if r == '\t' || (r >= 0x20 && r < 0x7f) {
+		return false // printable ASCII, the common case
 	}
 	// Cc covers C0, DEL and C1; bidi controls can reorder what is shown
 	// (CVE-2021-42574), so they are made visible too.
