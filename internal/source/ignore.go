@@ -41,8 +41,12 @@ type ignoreRule struct {
 	// path relative to the ignore file's directory; the others match the
 	// base name at any level below it.
 	anchored bool
-	source   string // "sub/.gitignore:3" or "--exclude"
-	text     string
+	// minLen is the fewest path components (below the ignore file's
+	// directory) the pattern may match: "a/**" matches everything inside a
+	// but, unlike go-git's matcher, not a itself.
+	minLen int
+	source string // "sub/.gitignore:3" or "--exclude"
+	text   string
 }
 
 // parseIgnore turns ignore-file content into rules scoped to the directory
@@ -93,10 +97,15 @@ func newIgnoreRule(line string, depth int, source string) (ignoreRule, bool) {
 	if body == "" {
 		return ignoreRule{}, false
 	}
+	minLen := 0
+	if prefix, ok := strings.CutSuffix(strings.TrimPrefix(body, "/"), "/**"); ok && !strings.Contains(prefix, "**") {
+		minLen = strings.Count(prefix, "/") + 2
+	}
 	return ignoreRule{
 		pattern:  gitignore.ParsePattern(line, nil),
 		depth:    depth,
 		anchored: strings.Contains(body, "/"),
+		minLen:   minLen,
 		source:   source,
 		text:     line,
 	}, true
@@ -123,6 +132,9 @@ func (s *ignoreSet) match(comps []string, isDir bool) (*ignoreRule, bool) {
 			p := s.base[:]
 			if r.anchored {
 				p = comps[r.depth:]
+				if len(p) < r.minLen {
+					continue
+				}
 			}
 			switch r.pattern.Match(p, isDir) {
 			case gitignore.Exclude:

@@ -9,7 +9,7 @@ import (
 
 func TestIgnoreSetMatch(t *testing.T) {
 	var s ignoreSet
-	root, _ := parseIgnore([]byte("*.log\n!keep.log\nbuild/\n/top.txt\ndocs/**/x.md\n\\#hash\n  \n# c\ntrailing   \n"), 0, ".gitignore")
+	root, _ := parseIgnore([]byte("*.log\n!keep.log\nbuild/\n/top.txt\ndocs/**/x.md\n\\#hash\n  \n# c\ntrailing   \nout/**\n!out/keep\n"), 0, ".gitignore")
 	sub, _ := parseIgnore([]byte("\ufeff!*.log\nlocal/\n"), 1, "sub/.gitignore")
 	s.layers[layerGit] = append(root, sub...)
 	tests := []struct {
@@ -29,6 +29,9 @@ func TestIgnoreSetMatch(t *testing.T) {
 		{"x/docs/x.md", false, ""},
 		{"#hash", false, ".gitignore:6 \\#hash"},
 		{"trailing", false, ".gitignore:9 trailing   "},
+		{"out", true, ""},
+		{"out/x.js", false, ".gitignore:10 out/**"},
+		{"out/keep", false, ""},
 		{"sub/a.log", false, ""},
 		{"sub/local", true, "sub/.gitignore:2 local/"},
 		{"local", true, ""}, // sub/.gitignore rules are in scope only below sub
