@@ -45,6 +45,10 @@ type pnode struct {
 	name     string // metavariable name, "$X"
 	str      *stringPattern
 	qual     string // qualified name when the node is a pure name chain
+	// memberQual and memberVar describe "a.b.$F": a name chain whose
+	// last part is a metavariable, which also matches a name imported
+	// from a.b ("from a.b import f").
+	memberQual, memberVar string
 	children []*pnode
 }
 
@@ -110,7 +114,9 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 			firstErr = cmpErr(firstErr, errors.New(describeError(tree, len(w.prefix), len(sub))))
 			continue
 		}
-		nodes := locate(tree.Root, uint32(len(w.prefix)), uint32(len(w.prefix)+len(sub)))
+		// The pattern may end just before a ";" the wrapper supplied.
+		end := len(w.prefix) + len(sub) + len(w.suffix) - len(strings.TrimLeft(w.suffix, "; \n"))
+		nodes := locate(tree.Root, uint32(len(w.prefix)), uint32(end))
 		if len(nodes) == 0 {
 			firstErr = cmpErr(firstErr, errors.New("pattern is not a complete expression, statement or declaration"))
 			continue
@@ -323,6 +329,11 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 	} else if n.Kind == lang.KindCallExpression && !strings.Contains(c.tree.Text(n), "__") {
 		if q, ok := c.tree.QualifiedName(n); ok { // require("x")
 			p.qual = q
+		}
+	}
+	if obj, prop, ok := c.tree.Member(n); ok && strings.HasPrefix(c.tree.Text(prop), phMetavar) && !strings.Contains(c.tree.Text(obj), "__") {
+		if q, ok := c.tree.QualifiedName(obj); ok {
+			p.memberQual, p.memberVar = q, "$"+strings.TrimPrefix(c.tree.Text(prop), phMetavar)
 		}
 	}
 	for _, ch := range n.Children {

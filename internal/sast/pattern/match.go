@@ -231,6 +231,15 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 			return true
 		}
 	}
+	if p.memberVar != "" && m.tree.IsNameLeaf(n) {
+		if _, imported := m.tree.Imports[m.tree.Text(n)]; imported {
+			if q, ok := m.tree.QualifiedName(n); ok {
+				if dot := strings.LastIndexByte(q, '.'); dot > 0 && m.sameName(p.memberQual, q[:dot]) {
+					return m.bind(p.memberVar, []*syntax.Node{n}, n.Start, n.End)
+				}
+			}
+		}
+	}
 	if p.kind != n.Kind {
 		return false
 	}

@@ -344,3 +344,14 @@ func (t *Tree) IsNameChainKind(kind string) bool {
 	_, member := t.spec.members[kind]
 	return member || t.spec.nameLeaves[kind] || (t.Lang == lang.Java && kind == lang.JavaScopedTypeIdentifier)
 }
+
+// Member splits an object.property node (selector, attribute, member or
+// field access) into its two sides.
+func (t *Tree) Member(n *Node) (object, property *Node, ok bool) {
+	m, isMember := t.spec.members[n.Kind]
+	if !isMember {
+		return nil, nil, false
+	}
+	object, property = n.Child(m.object), n.Child(m.property)
+	return object, property, object != nil && property != nil
+}

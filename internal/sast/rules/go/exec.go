@@ -5,8 +5,8 @@ package fixtures
 import (
 	"context"
 	"os"
-	ex "os/exec"
 	"os/exec"
+	ex "os/exec"
 )
 
 func run(ctx context.Context, name, dir string, args []string) {

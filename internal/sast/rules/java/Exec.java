@@ -1,0 +1,42 @@
+package fixtures;
+
+import java.io.IOException;
+import javax.script.ScriptEngine;
+import javax.script.ScriptEngineManager;
+import javax.servlet.http.HttpServletRequest;
+
+class Exec {
+    void run(HttpServletRequest request, String dir) throws Exception {
+        // ruleid: java.lang.exec-non-constant-command
+        Runtime.getRuntime().exec("ls " + dir);
+        // ruleid: java.lang.exec-non-constant-command
+        Runtime.getRuntime()
+            .exec(request.getParameter("cmd"), null);
+        // ruleid: java.lang.exec-non-constant-command
+        new ProcessBuilder(request.getParameter("tool"), "-v").start();
+        // ok: java.lang.exec-non-constant-command
+        Runtime.getRuntime().exec("uptime");
+        // ok: java.lang.exec-non-constant-command
+        new ProcessBuilder("git", "status").start();
+        // ok: java.lang.exec-non-constant-command
+        Runtime.getRuntime().exec(new String[]{"ls", "-l", dir});
+    }
+
+    Object script(HttpServletRequest request) throws Exception {
+        ScriptEngine engine = new ScriptEngineManager().getEngineByName("js");
+        // ok: java.lang.script-engine-eval-non-literal
+        engine.eval("var ready = true;");
+        if (request != null) {
+            // ruleid: java.lang.script-engine-eval-non-literal
+            engine.eval(request.getParameter("expr"));
+        }
+        String code = request.getParameter("code");
+        // ruleid: java.lang.script-engine-eval-non-literal
+        return engine.eval(code);
+    }
+
+    Object notAScriptEngine(Expression e, String s) {
+        // ok: java.lang.script-engine-eval-non-literal
+        return e.eval(s);
+    }
+}

@@ -1,0 +1,14 @@
+const crypto = require('crypto');
+import { createHash } from 'node:crypto';
+
+export function fingerprints(data, password) {
+  // ruleid: javascript.crypto.weak-hash
+  const a = crypto.createHash('md5').update(password).digest('hex');
+  // ruleid: javascript.crypto.weak-hash
+  const b = createHash("SHA1").update(data).digest();
+  // ok: javascript.crypto.weak-hash
+  const c = crypto.createHash('sha256').update(data).digest('hex');
+  // ok: javascript.crypto.weak-hash
+  const d = createHash(`sha512`);
+  return [a, b, c, d];
+}

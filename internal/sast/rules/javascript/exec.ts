@@ -1,0 +1,16 @@
+import { exec as shell } from 'child_process';
+import * as child from 'child_process';
+import type { Request } from 'express';
+
+export function start(req: Request, name: string): void {
+  // ruleid: javascript.lang.child-process-non-constant-command
+  shell(`ping -c 1 ${req.query.host as string}`);
+  // ruleid: javascript.lang.child-process-non-constant-command
+  child.spawnSync(name, ['--version']);
+  // ok: javascript.lang.child-process-non-constant-command
+  child.spawnSync('node', ['--version']);
+  // ruleid: javascript.lang.eval-non-literal
+  eval(req.body.code as string);
+  // ok: javascript.lang.eval-non-literal
+  eval('(' + '1' + ')');
+}
