@@ -39,17 +39,17 @@ const (
 )
 
 type pnode struct {
-	op       op
-	kind     string
-	text     string // leaf text
-	name     string // metavariable name, "$X"
-	str      *stringPattern
-	qual     string // qualified name when the node is a pure name chain
+	op   op
+	kind string
+	text string // leaf text
+	name string // metavariable name, "$X"
+	str  *stringPattern
+	qual string // qualified name when the node is a pure name chain
 	// memberQual and memberVar describe "a.b.$F": a name chain whose
 	// last part is a metavariable, which also matches a name imported
 	// from a.b ("from a.b import f").
 	memberQual, memberVar string
-	children []*pnode
+	children              []*pnode
 }
 
 // Pattern is a compiled pattern for one language. It is immutable and
