@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/report/json"
 	"github.com/socyber/codeaudit/internal/report/markdown"
 	"github.com/socyber/codeaudit/internal/report/reporttest"
@@ -67,5 +68,32 @@ func TestReadBackJSON(t *testing.T) {
 	r, err := json.Read(&buf)
 	if err != nil || len(r.Findings) != 6 {
 		t.Fatalf("read back: %v, %d findings", err, len(r.Findings))
+	}
+}
+
+// TestDegenerateInput checks that no format panics or fails on findings
+// with missing or inconsistent parts.
+func TestDegenerateInput(t *testing.T) {
+	r := reporttest.Empty()
+	r.Findings = []finding.Finding{
+		{},
+		{RuleID: "x", Location: finding.Location{Path: "a", StartLine: 9, EndLine: 2, StartColumn: 500, EndColumn: 1}},
+		{RuleID: "y", Severity: finding.Severity(42), Confidence: finding.Confidence(-3),
+			Location: finding.Location{Path: "b", StartLine: 3, EndLine: 3, StartColumn: 2},
+			Snippet:  &finding.Snippet{StartLine: -4, Lines: []string{"", "\x00\x1b", "é"}},
+			Trace:    []finding.TraceStep{{}, {Location: finding.Location{StartLine: -1}}},
+			Suppression: &finding.Suppression{}},
+		{RuleID: "z", Snippet: &finding.Snippet{StartLine: 1}, Properties: map[string]string{"": ""}},
+	}
+	r.Suppressed = []finding.Finding{{RuleID: "s"}}
+	r.Warnings = []result.Warning{{}}
+	for _, format := range Formats {
+		w, err := New(format, Options{Color: true, ShowSuppressed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(&bytes.Buffer{}, r); err != nil {
+			t.Errorf("%s: %v", format, err)
+		}
 	}
 }

@@ -173,7 +173,11 @@ func (m *Writer) findings(d *doc, fs []finding.Finding) int {
 // full renders one finding with everything a reviewer needs.
 func full(n int, f *finding.Finding) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "#### %d. %s: %s\n\n", n, severityLabel(f.Severity), esc(f.Title))
+	title := f.Title
+	if title == "" {
+		title = f.RuleID
+	}
+	fmt.Fprintf(&b, "#### %d. %s: %s\n\n", n, severityLabel(f.Severity), esc(title))
 	fmt.Fprintf(&b, "- **Rule:** %s\n", code(f.RuleID))
 	fmt.Fprintf(&b, "- **Location:** %s\n", code(f.Location.String()))
 	if f.CWE != "" {

@@ -146,7 +146,11 @@ const indent = "  "
 
 func (p *printer) finding(f *finding.Finding) {
 	badge := p.paint(severityStyle(f.Severity), "["+strings.ToUpper(f.Severity.String())+"]")
-	p.line(badge, " ", p.paint(ansiBold, clean(f.RuleID)), "  ", clean(f.Title))
+	head := []string{badge, " ", p.paint(ansiBold, clean(f.RuleID))}
+	if f.Title != "" {
+		head = append(head, "  ", clean(f.Title))
+	}
+	p.line(head...)
 	p.line(indent, p.paint(ansiCyan, clean(f.Location.String())))
 	if f.Suppression != nil {
 		s := "suppressed (" + clean(f.Suppression.Kind)
