@@ -79,9 +79,9 @@ func TestDegenerateInput(t *testing.T) {
 		{},
 		{RuleID: "x", Location: finding.Location{Path: "a", StartLine: 9, EndLine: 2, StartColumn: 500, EndColumn: 1}},
 		{RuleID: "y", Severity: finding.Severity(42), Confidence: finding.Confidence(-3),
-			Location: finding.Location{Path: "b", StartLine: 3, EndLine: 3, StartColumn: 2},
-			Snippet:  &finding.Snippet{StartLine: -4, Lines: []string{"", "\x00\x1b", "é"}},
-			Trace:    []finding.TraceStep{{}, {Location: finding.Location{StartLine: -1}}},
+			Location:    finding.Location{Path: "b", StartLine: 3, EndLine: 3, StartColumn: 2},
+			Snippet:     &finding.Snippet{StartLine: -4, Lines: []string{"", "\x00\x1b", "é"}},
+			Trace:       []finding.TraceStep{{}, {Location: finding.Location{StartLine: -1}}},
 			Suppression: &finding.Suppression{}},
 		{RuleID: "z", Snippet: &finding.Snippet{StartLine: 1}, Properties: map[string]string{"": ""}},
 	}
