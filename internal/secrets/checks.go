@@ -1,0 +1,265 @@
+package secrets
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/finding"
+)
+
+// checkCRC verifies the CRC32 checksum of GitHub and npm tokens: a valid
+// checksum makes a real token near certain; an invalid one is most likely
+// made up by hand, so the finding stays but with low confidence.
+func checkCRC(m *Match, _ *scan) bool {
+	if validCRCToken(m.Secret[4:]) {
+		setProp(m, "checksum", "valid")
+		m.Detail = "its checksum is valid, so it is a real token format, not a made-up string"
+		return true
+	}
+	lowerTo(m, cLow, "checksum", "invalid", "its checksum does not match, so it may be a made-up value")
+	return true
+}
+
+func checkStripe(m *Match, _ *scan) bool {
+	if strings.HasPrefix(m.Secret, "whsec_") {
+		m.Show = 6
+		return true
+	}
+	if strings.Contains(m.Secret[:8], "_test_") {
+		m.Severity = medium
+		lowerTo(m, cMed, "mode", "test", "it is a test-mode key: no live payments, but it exposes test data and settings")
+	}
+	return true
+}
+
+func checkBraintree(m *Match, _ *scan) bool {
+	if strings.Contains(m.Secret, "$sandbox$") {
+		m.Severity = medium
+		lowerTo(m, cMed, "mode", "sandbox", "it is a sandbox token")
+	}
+	return true
+}
+
+// checkMailgun keeps key-<hex> at medium confidence unless Mailgun is named
+// on the line: the shape alone is generic.
+func checkMailgun(m *Match, s *scan) bool {
+	ls, le := s.window(m.Start)
+	if !bytes.Contains(bytes.ToLower(s.text[ls:le]), []byte("mailgun")) {
+		m.Confidence = min(m.Confidence, cMed)
+	}
+	return true
+}
+
+// skipPrefixToDash shows the vendor prefix up to its last '-' (glpat-,
+// sk-proj-).
+func skipPrefixToDash(m *Match, _ *scan) bool {
+	head := m.Secret[:min(len(m.Secret), maxVendorPrefix)]
+	if i := strings.LastIndexByte(head, '-'); i > 0 {
+		m.Show = i + 1
+	}
+	return true
+}
+
+func skipPrefixToUnderscore(m *Match, _ *scan) bool {
+	head := m.Secret[:min(len(m.Secret), maxVendorPrefix)]
+	if i := strings.LastIndexByte(head, '_'); i > 0 {
+		m.Show = i + 1
+	}
+	return true
+}
+
+// checkJWT decodes the header and payload: both must be JSON objects and
+// the header must name an algorithm. The well-known example token of the
+// JWT documentation is dropped.
+func checkJWT(m *Match, _ *scan) bool {
+	parts := strings.SplitN(m.Secret, ".", 3)
+	if len(parts) != 3 {
+		return false
+	}
+	var header struct {
+		Alg string `json:"alg"`
+	}
+	hb, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[0], "="))
+	if err != nil || json.Unmarshal(hb, &header) != nil || header.Alg == "" {
+		return false
+	}
+	pb, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	var payload map[string]any
+	if err != nil || json.Unmarshal(pb, &payload) != nil {
+		return false
+	}
+	if name, _ := payload["name"].(string); name == "John Doe" {
+		return false
+	}
+	if sub, _ := payload["sub"].(string); sub == "1234567890" {
+		return false
+	}
+	if strings.EqualFold(header.Alg, "none") {
+		return false
+	}
+	setProp(m, "jwt_alg", header.Alg)
+	return true
+}
+
+// findAzureClientSecret looks for Entra ID client secrets: three
+// characters, a digit, "Q~", then 31-34 more. The keyword hit is the "Q~"
+// in the middle, so the token starts four bytes earlier.
+func findAzureClientSecret(s *scan, d *detector, _ string, hit int) {
+	start := hit - 4
+	if start < 0 || s.text[hit] != 'Q' || !(s.text[hit-1] >= '0' && s.text[hit-1] <= '9') {
+		return
+	}
+	if start > 0 && (isAlnum(s.text[start-1]) || strings.IndexByte("_~.-", s.text[start-1]) >= 0) {
+		return
+	}
+	for i := start; i < hit-1; i++ {
+		c := s.text[i]
+		if !isAlnum(c) && c != '_' && c != '~' && c != '.' {
+			return
+		}
+	}
+	end := hit + 2
+	for end < len(s.text) && end-hit-2 < 40 && (isAlnum(s.text[end]) || strings.IndexByte("_~.-", s.text[end]) >= 0) {
+		end++
+	}
+	if n := end - hit - 2; n < 31 || n > 34 {
+		return
+	}
+	s.add(d, start, end)
+}
+
+// Private key block bounds.
+const (
+	maxKeyBlock   = 64 << 10
+	minKeyBase64  = 64
+	maxKeyLabel   = 40
+	keyMinEntropy = 4.5
+)
+
+// findPrivateKey matches "-----BEGIN … PRIVATE KEY-----" with its key
+// material and END line, in plain PEM or escaped inside a string. A key in
+// a Google service-account JSON file is reported as that instead.
+func findPrivateKey(s *scan, d *detector, gcpSA *finding.Rule, start int) {
+	text := s.text
+	const begin = "-----BEGIN "
+	if !bytes.HasPrefix(text[start:], []byte(begin)) {
+		return
+	}
+	rest := text[start+len(begin) : min(len(text), start+len(begin)+maxKeyLabel+5)]
+	li := bytes.Index(rest, []byte("-----"))
+	if li < 0 {
+		return
+	}
+	label := string(rest[:li])
+	if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") {
+		return
+	}
+	bodyStart := start + len(begin) + li + 5
+	limit := min(len(text), bodyStart+maxKeyBlock)
+	endMarker := []byte("-----END " + label + "-----")
+	ei := bytes.Index(text[bodyStart:limit], endMarker)
+	if ei < 0 {
+		return
+	}
+	body := text[bodyStart : bodyStart+ei]
+	end := bodyStart + ei + len(endMarker)
+	b64 := keyMaterial(body)
+	if len(b64) < minKeyBase64 || entropy(b64) < keyMinEntropy {
+		return
+	}
+	raw := string(body)
+	if strings.Contains(raw, "...") || strings.Contains(raw, "…") || strings.Contains(strings.ToLower(raw), "xxxx") ||
+		strings.ContainsAny(raw, "<>{}") || repetitive(b64) {
+		return
+	}
+	m := Match{Start: start, End: end, Show: len(begin) + li + 5}
+	if m.Show > maxVendorPrefix {
+		m.Show = 0
+	}
+	setProp(&m, "key_type", label)
+	if strings.Contains(label, "ENCRYPTED") || strings.Contains(raw, "ENCRYPTED") || opensshEncrypted(b64) {
+		m.Severity = medium
+		lowerTo(&m, cMed, "encrypted", "true", "the key is encrypted with a passphrase, which slows but does not stop its use")
+	}
+	if inServiceAccountJSON(s, start) {
+		m.Rule = gcpSA
+	}
+	// Keep the detector's generic filters off the block itself: they were
+	// applied to the key material above.
+	m.Secret = string(text[m.Start:m.End])
+	if m.Rule == nil {
+		m.Rule = d.rule
+	}
+	if m.Confidence == finding.ConfidenceUnknown {
+		m.Confidence = m.Rule.Confidence
+	}
+	if m.Severity == finding.SeverityUnknown {
+		m.Severity = m.Rule.Severity
+	}
+	m.priority = d.priority
+	s.keep(m)
+}
+
+// keyMaterial returns the base64 characters of a key body, skipping
+// escapes ("\n"), quotes, string concatenation and armour headers.
+func keyMaterial(body []byte) string {
+	var b strings.Builder
+	lines := bytes.Split(body, []byte("\n"))
+	for _, line := range lines {
+		// Armour headers ("Proc-Type: 4,ENCRYPTED", "Version: …").
+		if bytes.Contains(line, []byte(": ")) && !bytes.Contains(line, []byte(`\n`)) {
+			continue
+		}
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			if c == '\\' {
+				i++
+				continue
+			}
+			if isAlnum(c) || c == '+' || c == '/' || c == '=' {
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+// opensshEncrypted decodes the start of an OpenSSH key and reports whether
+// its cipher is anything but "none".
+func opensshEncrypted(b64 string) bool {
+	const magic = "openssh-key-v1\x00"
+	n := min(len(b64), 64) / 4 * 4
+	head, err := base64.StdEncoding.DecodeString(b64[:n])
+	if err != nil || !bytes.HasPrefix(head, []byte(magic)) || len(head) < len(magic)+4 {
+		return false
+	}
+	l := int(binary.BigEndian.Uint32(head[len(magic):]))
+	c := head[len(magic)+4:]
+	if l > len(c) || l > 32 {
+		return false
+	}
+	return string(c[:l]) != "none"
+}
+
+// inServiceAccountJSON reports whether the key sits in a Google
+// service-account key file: a "private_key" JSON member near
+// "service_account" or "client_email".
+func inServiceAccountJSON(s *scan, start int) bool {
+	lo, hi := max(0, start-4096), min(len(s.text), start+8192)
+	win := s.text[lo:hi]
+	before := s.text[max(0, start-40):start]
+	return bytes.Contains(before, []byte(`"private_key"`)) &&
+		(bytes.Contains(win, []byte("service_account")) || bytes.Contains(win, []byte(`"client_email"`)))
+}
+
+// keep appends a fully built match (custom finders that bypass add).
+func (st *scan) keep(m Match) {
+	if st.context != "" {
+		m.Confidence = max(m.Confidence-1, finding.ConfidenceLow)
+		setProp(&m, "context", st.context)
+	}
+	st.matches = append(st.matches, m)
+}

@@ -1,0 +1,376 @@
+package secrets
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/secrets/gitdiff"
+)
+
+// maxHistoryFindings caps the distinct secrets kept from history; beyond it
+// the scan warns and stops collecting.
+const maxHistoryFindings = 100_000
+
+// maxGitStderr caps the git error output kept for a warning.
+const maxGitStderr = 4096
+
+// patchArgs are the options shared by history and staged mode: zero lines
+// of context, no colour, no external diff or text conversion drivers (they
+// would run programs configured by the scanned repository), paths relative
+// to the scan root, deletions left out.
+var patchArgs = []string{"-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--relative", "--diff-filter=ACMRT"}
+
+// gitCommand builds a git command in dir with a fixed argument list (no
+// shell) and settings that make its output stable whatever the user's
+// configuration.
+func (a *Analyzer) gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	full := append([]string{"-C", dir, "-c", "core.quotePath=false", "-c", "diff.noprefix=false",
+		"-c", "diff.mnemonicPrefix=false", "-c", "log.showSignature=false", "-c", "core.fsmonitor=false"}, args...)
+	cmd := exec.CommandContext(ctx, a.opts.Git, full...)
+	cmd.Env = append(cmd.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
+	return cmd
+}
+
+// isRepo reports whether dir is inside a git work tree.
+func (a *Analyzer) isRepo(ctx context.Context, dir string) bool {
+	out, err := a.gitCommand(ctx, dir, "rev-parse", "--is-inside-work-tree").Output()
+	return err == nil && strings.TrimSpace(string(out)) == "true"
+}
+
+// streamGit runs git and hands its stdout to gitdiff.Parse.
+func (a *Analyzer) streamGit(ctx context.Context, dir string, fn func(*gitdiff.Chunk) error, args ...string) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := a.gitCommand(ctx, dir, args...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("secrets: git %s: %w", args[0], err)
+	}
+	var stderr limitedBuffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("secrets: starting git: %w", err)
+	}
+	perr := gitdiff.Parse(ctx, stdout, fn)
+	if perr != nil {
+		cancel()
+		_, _ = io.Copy(io.Discard, stdout)
+	}
+	werr := cmd.Wait()
+	if perr != nil {
+		return fmt.Errorf("secrets: reading git %s: %w", args[0], perr)
+	}
+	if werr != nil {
+		return fmt.Errorf("secrets: git %s: %w: %s", args[0], werr, strings.TrimSpace(stderr.String()))
+	}
+	return nil
+}
+
+type limitedBuffer struct{ bytes.Buffer }
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if room := maxGitStderr - b.Len(); room > 0 {
+		b.Buffer.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+// histRecord is the earliest commit that added one secret to one path.
+type histRecord struct {
+	f   finding.Finding
+	seq int
+}
+
+func histKey(hash, path string) string { return hash + "\x00" + path }
+
+// scanHistory scans every commit reachable from any ref, then the working
+// tree, and reports each secret once per path: tree findings carry the
+// commit that introduced them, secrets gone from the tree are reported at
+// their place in that commit with in_history_only=true.
+func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out analyzer.Emitter) error {
+	hist := map[string]*histRecord{}
+	if a.isRepo(ctx, p.Root) {
+		var err error
+		hist, err = a.collectHistory(ctx, p.Root, out)
+		if err != nil {
+			if ctx.Err() != nil {
+				return err
+			}
+			out.Warn("", fmt.Sprintf("git history only partly scanned: %v", err))
+		}
+	} else {
+		out.Warn("", "not a git repository: --git-history scanned the working tree only")
+	}
+	tree, err := a.scanTree(ctx, p, out)
+	if err != nil {
+		return err
+	}
+	inTree := map[string]bool{}
+	for _, f := range p.Files {
+		inTree[f.Path] = true
+	}
+	for _, f := range tree {
+		k := histKey(f.Properties["secret_hash"], f.Location.Path)
+		if r, ok := hist[k]; ok {
+			for _, p := range []string{"commit", "author", "date"} {
+				f.Properties[p] = r.f.Properties[p]
+			}
+			f.Properties["in_history_only"] = "false"
+			f.Message = strings.TrimSuffix(f.Message, ".") + "; it was committed in " + shortHash(r.f.Properties["commit"]) + " by " + r.f.Properties["author"] + " on " + r.f.Properties["date"] + "."
+			delete(hist, k)
+		}
+		out.Emit(f)
+	}
+	rest := make([]*histRecord, 0, len(hist))
+	for _, r := range hist {
+		rest = append(rest, r)
+	}
+	sortRecords(rest)
+	for _, r := range rest {
+		r.f.Properties["in_history_only"] = "true"
+		note := "it is no longer in the file but stays in the git history, so rotating it is the only fix"
+		if inTree[r.f.Location.Path] {
+			note = "it was later removed from the file but stays in the git history, so rotating it is the only fix"
+		}
+		r.f.Message = strings.TrimSuffix(r.f.Message, ".") + "; " + note + "."
+		out.Emit(r.f)
+	}
+	return nil
+}
+
+func shortHash(h string) string { return h[:min(len(h), 12)] }
+
+// collectHistory streams `git log --all -p` through a pool of scanners and
+// keeps, per secret and path, the finding of the earliest commit.
+func (a *Analyzer) collectHistory(ctx context.Context, root string, out analyzer.Emitter) (map[string]*histRecord, error) {
+	args := append([]string{"log", "--all", "-M", gitdiff.Format}, patchArgs...)
+	if a.opts.MaxCommits > 0 {
+		args = append(args, "--max-count="+strconv.Itoa(a.opts.MaxCommits))
+	}
+	var (
+		mu      sync.Mutex
+		hist    = map[string]*histRecord{}
+		capped  bool
+		workers = max(1, runtime.GOMAXPROCS(0))
+	)
+	chunks := make(chan *gitdiff.Chunk, workers*2)
+	g, gctx := errgroup.WithContext(ctx)
+	for range workers {
+		g.Go(func() error {
+			for c := range chunks {
+				fs, err := a.scanChunk(gctx, c)
+				if err != nil {
+					return err
+				}
+				mu.Lock()
+				for _, f := range fs {
+					k := histKey(f.Properties["secret_hash"], f.Location.Path)
+					if r, ok := hist[k]; ok {
+						// Later in the stream means older: keep the earliest commit.
+						if c.Seq > r.seq {
+							r.f, r.seq = f, c.Seq
+						}
+						continue
+					}
+					if len(hist) >= maxHistoryFindings {
+						capped = true
+						continue
+					}
+					hist[k] = &histRecord{f: f, seq: c.Seq}
+				}
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		defer close(chunks)
+		return a.streamGit(gctx, root, func(c *gitdiff.Chunk) error {
+			if skipFile(c.Path) {
+				return nil
+			}
+			cp := &gitdiff.Chunk{Commit: c.Commit, Seq: c.Seq, Path: c.Path, Text: bytes.Clone(c.Text), Lines: append([]int(nil), c.Lines...)}
+			select {
+			case chunks <- cp:
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}, args...)
+	})
+	err := g.Wait()
+	if capped {
+		out.Warn("", fmt.Sprintf("more than %d distinct secrets in git history; the rest were not reported", maxHistoryFindings))
+	}
+	return hist, err
+}
+
+// scanChunk scans the added lines of one file in one commit (or in the
+// index) and returns findings placed at their line in that version.
+func (a *Analyzer) scanChunk(ctx context.Context, c *gitdiff.Chunk) ([]finding.Finding, error) {
+	ms, err := a.sc.Scan(ctx, c.Path, c.Text)
+	if err != nil || len(ms) == 0 {
+		return nil, err
+	}
+	x := newTextIndex(c.Text)
+	out := make([]finding.Finding, 0, len(ms))
+	for i := range ms {
+		f := newFinding(c.Path, x, &ms[i], ms)
+		// Map chunk lines to the lines of the file version.
+		sl, el := f.Location.StartLine, f.Location.EndLine
+		f.Location.StartLine, f.Location.EndLine = c.Lines[sl-1], c.Lines[el-1]
+		var lines []string
+		for n := sl; n <= el && len(lines) < 2*finding.SnippetContext+8; n++ {
+			lines = append(lines, x.redactedLine(n, &ms[i], ms))
+		}
+		f.Snippet = &finding.Snippet{StartLine: f.Location.StartLine, Lines: lines}
+		if c.Commit != nil {
+			f.Properties["commit"] = c.Commit.Hash
+			f.Properties["author"] = c.Commit.Author + " <" + c.Commit.Email + ">"
+			f.Properties["date"] = c.Commit.Date
+			f.Message = strings.Replace(f.Message, " is hard-coded here", " was committed in "+shortHash(c.Commit.Hash)+" by "+c.Commit.Author+" on "+c.Commit.Date, 1)
+		}
+		if reason, ok := inlineIgnore(x, sl, c.Lines, f.RuleID); ok {
+			src := c.Path + ":" + strconv.Itoa(f.Location.StartLine)
+			if c.Commit != nil {
+				src += "@" + shortHash(c.Commit.Hash)
+			}
+			f.Suppression = &finding.Suppression{Kind: "inline", Reason: reason, Source: src}
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// ignoreMarker is the inline suppression comment.
+const ignoreMarker = "codeaudit:ignore"
+
+// inlineIgnore applies `codeaudit:ignore [rule-id ...] [-- reason]` on the
+// finding's line or the line above it (when that line is in the chunk) to
+// findings the engine cannot check itself: those of history and staged
+// mode, whose lines are not in the working tree.
+func inlineIgnore(x *textIndex, n int, lines []int, ruleID string) (string, bool) {
+	cands := []string{x.line(n)}
+	if n > 1 && lines[n-2] == lines[n-1]-1 {
+		cands = append(cands, x.line(n-1))
+	}
+	for _, l := range cands {
+		i := strings.Index(l, ignoreMarker)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimSpace(l[i+len(ignoreMarker):])
+		reason := ""
+		if j := strings.Index(rest, "--"); j >= 0 {
+			reason = strings.TrimSpace(rest[j+2:])
+			rest = rest[:j]
+		}
+		rest = strings.TrimLeft(rest, ":= ")
+		ids := strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+		if len(ids) == 0 {
+			return reason, true
+		}
+		for _, id := range ids {
+			if id == ruleID || id == "secrets" || strings.HasSuffix(id, "*") && strings.HasPrefix(ruleID, strings.TrimSuffix(id, "*")) {
+				return reason, true
+			}
+		}
+	}
+	return "", false
+}
+
+// scanStaged reports the secrets on lines added in the index.
+func (a *Analyzer) scanStaged(ctx context.Context, p *analyzer.Project, out analyzer.Emitter) error {
+	if !a.isRepo(ctx, p.Root) {
+		out.Warn("", "not a git repository: --staged has nothing to scan")
+		return nil
+	}
+	args := append([]string{"diff", "--cached"}, patchArgs...)
+	return a.streamGit(ctx, p.Root, func(c *gitdiff.Chunk) error {
+		if skipFile(c.Path) {
+			return nil
+		}
+		fs, err := a.scanChunk(ctx, c)
+		if err != nil {
+			return err
+		}
+		for _, f := range fs {
+			out.Emit(f)
+		}
+		return nil
+	}, args...)
+}
+
+// StagedFiles lists the files added, copied, modified or renamed in the
+// index, relative to dir, so a caller can restrict discovery to them.
+func StagedFiles(ctx context.Context, dir string) ([]string, error) {
+	a := New(Options{})
+	cmd := a.gitCommand(ctx, dir, "diff", "--cached", "--name-only", "-z", "--relative", "--diff-filter=ACMRT")
+	outb, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return nil, fmt.Errorf("secrets: git diff --cached: %w: %s", err, strings.TrimSpace(string(ee.Stderr)))
+		}
+		return nil, fmt.Errorf("secrets: git diff --cached: %w", err)
+	}
+	var files []string
+	for _, f := range strings.Split(string(outb), "\x00") {
+		if f != "" {
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
+
+// scanTree scans the inventory's files with a bounded pool (history mode,
+// where the file phase is skipped).
+func (a *Analyzer) scanTree(ctx context.Context, p *analyzer.Project, out analyzer.Emitter) ([]finding.Finding, error) {
+	var (
+		mu  sync.Mutex
+		all []finding.Finding
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, runtime.GOMAXPROCS(0)))
+	for _, f := range p.Files {
+		if f.Binary || skipFile(f.Path) || p.ReadFile == nil {
+			continue
+		}
+		g.Go(func() error {
+			content, err := p.ReadFile(f.Path)
+			if err != nil {
+				out.Warn(f.Path, fmt.Sprintf("secrets: reading file: %v", err))
+				return nil
+			}
+			fs, err := a.ScanText(gctx, f.Path, content)
+			if err != nil {
+				if gctx.Err() != nil {
+					return gctx.Err()
+				}
+				out.Warn(f.Path, err.Error())
+				return nil
+			}
+			mu.Lock()
+			all = append(all, fs...)
+			mu.Unlock()
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	sortFindings(all)
+	return all, nil
+}
