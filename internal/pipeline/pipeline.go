@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"slices"
 
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/pipeline/gha"
+	"github.com/socyber/codeaudit/internal/pipeline/gitlab"
 	"github.com/socyber/codeaudit/internal/source"
 )
 
@@ -18,16 +20,18 @@ type Options struct{}
 // Analyzer audits pipeline files. It keeps no mutable state and is safe
 // for concurrent use.
 type Analyzer struct {
-	gha *gha.Auditor
+	gha    *gha.Auditor
+	gitlab *gitlab.Auditor
 }
 
 // New returns the pipeline analyzer.
 func New(opts Options) *Analyzer {
-	return &Analyzer{gha: gha.NewAuditor()}
+	return &Analyzer{gha: gha.NewAuditor(), gitlab: gitlab.NewAuditor()}
 }
 
 var (
-	_ analyzer.FileAnalyzer = (*Analyzer)(nil)
+	_ analyzer.FileAnalyzer    = (*Analyzer)(nil)
+	_ analyzer.ProjectAnalyzer = (*Analyzer)(nil)
 )
 
 // Info describes the analyzer.
@@ -41,7 +45,7 @@ func (a *Analyzer) Info() analyzer.Info {
 
 // Rules lists every pipeline rule.
 func (a *Analyzer) Rules() []finding.Rule {
-	return a.gha.Rules()
+	return slices.Concat(a.gha.Rules(), a.gitlab.Rules())
 }
 
 // Wants selects pipeline files by path.
@@ -49,7 +53,7 @@ func (a *Analyzer) Wants(f *source.File) bool {
 	if f.Binary {
 		return false
 	}
-	return gha.IsWorkflow(f.Path) || gha.IsAction(f.Path)
+	return gha.IsWorkflow(f.Path) || gha.IsAction(f.Path) || gitlab.IsPipelineFile(f.Path)
 }
 
 // AnalyzeFile audits one pipeline file.
@@ -58,6 +62,27 @@ func (a *Analyzer) AnalyzeFile(ctx context.Context, t *analyzer.Target, out anal
 	switch {
 	case gha.IsWorkflow(p) || gha.IsAction(p):
 		return a.gha.Audit(ctx, p, t.Content, out)
+	case gitlab.IsPipelineFile(p):
+		_, err := a.gitlab.Audit(ctx, p, t.Content, out)
+		return err
 	}
 	return nil
+}
+
+// AnalyzeProject audits GitLab CI files reached only through include:
+// local: (files named like pipeline files were audited by AnalyzeFile).
+func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out analyzer.Emitter) error {
+	var roots, files []string
+	for _, f := range p.Files {
+		files = append(files, f.Path)
+		if gitlab.IsPipelineFile(f.Path) {
+			roots = append(roots, f.Path)
+		}
+	}
+	if len(roots) == 0 || p.ReadFile == nil {
+		return nil
+	}
+	return a.gitlab.AuditIncludes(ctx, roots, files, p.ReadFile, func(path string) bool {
+		return a.Wants(&source.File{Path: path})
+	}, out)
 }
