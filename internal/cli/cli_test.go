@@ -1,0 +1,176 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/analyzer/list"
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/source"
+)
+
+// marker reports every line containing "DANGER" at high severity.
+type marker struct{}
+
+var markerRule = finding.Rule{ID: "test.danger", Title: "Danger", Severity: finding.High, Confidence: finding.ConfidenceHigh, CWE: "CWE-78", Analyzer: "marker"}
+
+func (marker) Info() analyzer.Info {
+	return analyzer.Info{Name: "marker", Scanner: analyzer.ScannerSAST, Description: "test"}
+}
+func (marker) Rules() []finding.Rule     { return []finding.Rule{markerRule} }
+func (marker) Wants(f *source.File) bool { return f.Language == source.Go }
+func (marker) AnalyzeFile(_ context.Context, t *analyzer.Target, out analyzer.Emitter) error {
+	for i, l := range finding.SplitLines(t.Content) {
+		if strings.Contains(l, "DANGER") {
+			out.Emit(finding.New(&markerRule, finding.Location{Path: t.File.Path, StartLine: i + 1}, "danger here"))
+		}
+	}
+	return nil
+}
+
+type outcome struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, args ...string) outcome {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), args, IO{
+		In: strings.NewReader(""), Out: &out, Err: &errb,
+		Getenv:    func(string) string { return "" },
+		analyzers: func(list.Options) ([]analyzer.Analyzer, error) { return []analyzer.Analyzer{marker{}}, nil },
+	})
+	return outcome{code, out.String(), errb.String()}
+}
+
+func repo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestExitCodes(t *testing.T) {
+	dirty := repo(t, map[string]string{"a.go": "package a\n// DANGER\n"})
+	clean := repo(t, map[string]string{"a.go": "package a\n"})
+	badCfg := repo(t, map[string]string{"a.go": "package a\n", ".codeaudit.yaml": "version: 1\nignore:\n  - rule: x\n"})
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"findings without fail-on", []string{"scan", dirty}, ExitOK, ""},
+		{"findings at fail-on", []string{"scan", "--fail-on", "high", dirty}, ExitFindings, ""},
+		{"findings below fail-on", []string{"scan", "--fail-on", "critical", dirty}, ExitOK, ""},
+		{"clean with fail-on", []string{"scan", "--fail-on", "info", clean}, ExitOK, ""},
+		{"missing path", []string{"scan", filepath.Join(clean, "nope")}, ExitUsage, "no such file"},
+		{"bad config", []string{"scan", badCfg}, ExitUsage, ".codeaudit.yaml:3: ignore entry needs a reason"},
+		{"unknown scanner", []string{"scan", "--scanners", "sast,magic", clean}, ExitUsage, `unknown scanner "magic"`},
+		{"unknown format", []string{"scan", "--format", "pdf", clean}, ExitUsage, "pdf"},
+		{"bad fail-on", []string{"scan", "--fail-on", "severe", clean}, ExitUsage, "fail-on"},
+		{"unknown flag", []string{"scan", "--frobnicate", clean}, ExitUsage, "unknown flag"},
+		{"too many args", []string{"scan", clean, clean}, ExitUsage, "accepts at most 1 arg"},
+		{"missing baseline", []string{"scan", "--baseline", filepath.Join(clean, "none.json"), clean}, ExitUsage, "--baseline"},
+		{"bad size", []string{"scan", "--max-file-size", "big", clean}, ExitUsage, "max-file-size"},
+		{"version", []string{"version"}, ExitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := runCLI(t, tt.args...)
+			if o.code != tt.code || !strings.Contains(o.stderr, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want exit %d with %q", o.code, o.stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+}
+
+func TestJSONOutputAndBaseline(t *testing.T) {
+	dir := repo(t, map[string]string{"a.go": "package a\n// DANGER one\n"})
+	out := filepath.Join(t.TempDir(), "base.json")
+	if o := runCLI(t, "scan", "--format", "json", "--output", out, "-q", dir); o.code != 0 || o.stdout != "" {
+		t.Fatalf("json scan: %+v", o)
+	}
+	var doc struct {
+		SchemaVersion string `json:"schema_version"`
+		Findings      []struct {
+			RuleID      string `json:"rule_id"`
+			Fingerprint string `json:"fingerprint"`
+		} `json:"findings"`
+	}
+	data, _ := os.ReadFile(out)
+	if err := json.Unmarshal(data, &doc); err != nil || len(doc.Findings) != 1 || doc.Findings[0].RuleID != "test.danger" {
+		t.Fatalf("json output: %v %s", err, data)
+	}
+	// A new finding above the old one: only it fails the gate.
+	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n// DANGER two\n\n// DANGER one\n"), 0o644)
+	o := runCLI(t, "scan", "--baseline", out, "--fail-on", "high", "--format", "json", dir)
+	if o.code != ExitFindings {
+		t.Fatalf("exit = %d, stderr %s", o.code, o.stderr)
+	}
+	var after struct {
+		Findings   []struct{ Message string } `json:"findings"`
+		Suppressed []struct{ Message string } `json:"suppressed"`
+	}
+	json.Unmarshal([]byte(o.stdout), &after)
+	if len(after.Findings) != 1 || len(after.Suppressed) != 1 {
+		t.Errorf("open %d suppressed %d", len(after.Findings), len(after.Suppressed))
+	}
+	// With the new one suppressed inline, the gate passes.
+	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n// DANGER two codeaudit:ignore test.danger -- test input\n\n// DANGER one\n"), 0o644)
+	if o := runCLI(t, "scan", "--baseline", out, "--fail-on", "high", "-q", dir); o.code != ExitOK {
+		t.Errorf("exit = %d with everything suppressed: %s", o.code, o.stdout)
+	}
+}
+
+func TestConfigDefaultsAndExpiry(t *testing.T) {
+	dir := repo(t, map[string]string{
+		"a.go":            "package a\n// DANGER\n",
+		"skip/b.go":       "package b\n// DANGER\n",
+		".codeaudit.yaml": "version: 1\nfail-on: high\nexclude: [skip/]\nignore:\n  - rule: test.*\n    reason: old\n    expires: 2020-01-01\n",
+	})
+	o := runCLI(t, "scan", "--format", "json", dir)
+	if o.code != ExitFindings {
+		t.Errorf("config fail-on not applied: exit %d", o.code)
+	}
+	if strings.Contains(o.stdout, "skip/b.go") {
+		t.Error("config exclude not applied")
+	}
+	if !strings.Contains(o.stdout, "expired on 2020-01-01") {
+		t.Error("expired ignore entry not reported")
+	}
+}
+
+func TestRulesList(t *testing.T) {
+	o := runCLI(t, "rules", "list")
+	if o.code != 0 || !strings.Contains(o.stdout, "test.danger") || !strings.Contains(o.stdout, "CWE-78") {
+		t.Errorf("rules list: %+v", o)
+	}
+	o = runCLI(t, "rules", "list", "--format", "json")
+	var rules []finding.Rule
+	if err := json.Unmarshal([]byte(o.stdout), &rules); err != nil || len(rules) < 2 {
+		t.Errorf("rules list json: %v %s", err, o.stdout)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"scan", "--help"}, {"rules", "list", "--help"}} {
+		o := runCLI(t, args...)
+		if o.code != 0 || !strings.Contains(o.stdout, "Usage:") {
+			t.Errorf("%v: %+v", args, o)
+		}
+	}
+}
