@@ -58,10 +58,6 @@ func Walk(ctx context.Context, opts Options) (*Inventory, error) {
 		opts: &opts,
 		inv:  &Inventory{Root: real},
 		head: make([]byte, HeadSize),
-		cap:  opts.MaxFileSize,
-	}
-	if w.cap == 0 {
-		w.cap = DefaultMaxFileSize
 	}
 	for _, p := range opts.Exclude {
 		if r, ok := newIgnoreRule(p, 0, "--exclude"); ok {
@@ -101,6 +97,25 @@ func CheckPattern(p string) error {
 	return nil
 }
 
+// SizeLimit returns the size cap in bytes for a file with the given name
+// (or path): MaxFileSize with its default applied, raised to at least 64 MiB
+// for lockfiles, manifests and SBOMs, which dependency analysis needs
+// whatever their size. Negative means no cap. Readers of inventory files
+// should use the same limit.
+func (o *Options) SizeLimit(name string) int64 {
+	limit := o.MaxFileSize
+	switch {
+	case limit == 0:
+		limit = DefaultMaxFileSize
+	case limit < 0:
+		return -1
+	}
+	if isDependencyFile(path.Base(strings.ReplaceAll(name, "\\", "/"))) {
+		limit = max(limit, lockfileMinCap)
+	}
+	return limit
+}
+
 // walker is the state of one Walk. It is used by one goroutine.
 type walker struct {
 	ctx   context.Context
@@ -109,7 +124,6 @@ type walker struct {
 	ign   ignoreSet
 	comps []string // path components of the entry being visited
 	head  []byte   // HeadSize scratch buffer
-	cap   int64    // size cap; negative means none
 }
 
 // walkDir walks the directory absDir, whose relative path is rel ("" for
@@ -259,11 +273,7 @@ func (w *walker) visitFile(abs, name, rel string) {
 		return
 	}
 	size := st.Size()
-	limit := w.cap
-	if dep && limit >= 0 {
-		limit = max(limit, lockfileMinCap)
-	}
-	if limit >= 0 && size > limit {
+	if limit := w.opts.SizeLimit(name); limit >= 0 && size > limit {
 		w.skip(rel, SkipOversize, fmt.Sprintf("%d bytes, over the %d-byte limit", size, limit), false)
 		return
 	}

@@ -572,3 +572,25 @@ func TestCheckPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestSizeLimit(t *testing.T) {
+	tests := []struct {
+		max  int64
+		name string
+		want int64
+	}{
+		{0, "a.go", DefaultMaxFileSize},
+		{0, "web/package-lock.json", lockfileMinCap},
+		{100, "a.go", 100},
+		{100, "go.sum", lockfileMinCap},
+		{1 << 30, "go.sum", 1 << 30},
+		{-1, "a.go", -1},
+		{-1, "yarn.lock", -1},
+	}
+	for _, tt := range tests {
+		o := Options{MaxFileSize: tt.max}
+		if got := o.SizeLimit(tt.name); got != tt.want {
+			t.Errorf("Options{MaxFileSize: %d}.SizeLimit(%q) = %d, want %d", tt.max, tt.name, got, tt.want)
+		}
+	}
+}
