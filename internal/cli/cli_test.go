@@ -130,7 +130,7 @@ func TestJSONOutputAndBaseline(t *testing.T) {
 		t.Errorf("open %d suppressed %d", len(after.Findings), len(after.Suppressed))
 	}
 	// With the new one suppressed inline, the gate passes.
-	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n// DANGER two codeaudit:ignore test.danger -- test input\n\n// DANGER one\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n// codeaudit:ignore test.danger -- test input\n// DANGER two\n\n// DANGER one\n"), 0o644)
 	if o := runCLI(t, "scan", "--baseline", out, "--fail-on", "high", "-q", dir); o.code != ExitOK {
 		t.Errorf("exit = %d with everything suppressed: %s", o.code, o.stdout)
 	}

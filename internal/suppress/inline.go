@@ -3,7 +3,6 @@ package suppress
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -29,13 +28,13 @@ var InvalidRule = finding.Rule{
 }
 
 // commentOpeners are the tokens that start a comment in the languages we
-// scan; a marker counts only when one of them precedes it on its line, so
-// the marker inside a string literal does not suppress anything.
-var commentOpeners = []string{"//", "#", "/*", "<!--", "--", ";", "'", "{{/*", "%", "REM ", "*"}
+// scan. A marker counts only when it opens its comment (nothing but white
+// space between the opener and the marker), so prose that mentions the
+// marker and the marker inside a string literal suppress nothing.
+var commentOpeners = []string{"//", "#", "/*", "/**", "<!--", "--", ";", "'", "{{/*", "{{-/*", "%", "*", "REM"}
 
-// An inline suppression after the marker: rule ids (comma or space
-// separated) then `--` and the reason.
-var inlineBody = regexp.MustCompile(`^\s*([^\s-][^-]*?)?\s*(?:--\s*(.*?))?\s*(?:\*/|-->|\}\})?\s*$`)
+// commentClosers may end the line after the reason.
+var commentClosers = []string{"*/", "-->", "}}", "-}}"}
 
 // Directive is one parsed inline suppression.
 type Directive struct {
@@ -70,28 +69,26 @@ func ParseInline(path string, content []byte) *Inline {
 		if idx < 0 {
 			continue
 		}
-		before := line[:idx]
-		opener := -1
+		before := strings.TrimRight(line[:idx], " \t")
+		opener := ""
 		for _, o := range commentOpeners {
-			if j := strings.Index(before, o); j >= 0 && (opener < 0 || j < opener) {
-				opener = j
+			if strings.HasSuffix(before, o) && len(o) > len(opener) {
+				opener = o
 			}
 		}
-		if opener < 0 {
-			continue // not in a comment
+		if opener == "" {
+			continue // not at the start of a comment
 		}
-		d := Directive{Line: i + 1, Column: idx + 1, Trailing: strings.TrimSpace(before[:opener]) != ""}
 		rest := line[idx+len(Marker):]
 		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-			continue // e.g. "codeaudit:ignored" or "codeaudit:ignore-next": not ours
+			continue // e.g. "codeaudit:ignored": not ours
 		}
-		m := inlineBody.FindStringSubmatch(rest)
-		if m != nil {
-			for _, r := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-				d.Rules = append(d.Rules, r)
-			}
-			d.Reason = strings.TrimSpace(m[2])
+		d := Directive{
+			Line:     i + 1,
+			Column:   idx + 1,
+			Trailing: strings.TrimSpace(strings.TrimSuffix(before, opener)) != "",
 		}
+		d.Rules, d.Reason = parseBody(rest)
 		switch {
 		case len(d.Rules) == 0:
 			d.Problem = "names no rule id"
@@ -146,4 +143,22 @@ func (in *Inline) Problems() []finding.Finding {
 		out = append(out, finding.New(&InvalidRule, loc, "This suppression comment "+d.Problem+", so it silences nothing. Write `codeaudit:ignore RULE-ID -- reason`."))
 	}
 	return out
+}
+
+// parseBody splits what follows the marker into rule ids (separated by
+// commas or spaces) and the reason after " -- ". Rule ids may themselves
+// contain dashes, so only a free-standing "--" starts the reason.
+func parseBody(rest string) (rules []string, reason string) {
+	rest = strings.TrimSpace(rest)
+	for _, c := range commentClosers {
+		rest = strings.TrimSpace(strings.TrimSuffix(rest, c))
+	}
+	ids := rest
+	if strings.HasPrefix(rest, "--") {
+		ids, reason = "", rest[2:]
+	} else if i := strings.Index(rest, " --"); i >= 0 {
+		ids, reason = rest[:i], rest[i+3:]
+	}
+	rules = strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	return rules, strings.TrimSpace(reason)
 }

@@ -29,6 +29,10 @@ s := "codeaudit:ignore go.sqli -- inside a string, not a comment"
 db.Query(q)
 // codeaudit:ignored go.sqli -- different word
 db.Query(q)
+// Prose that mentions codeaudit:ignore go.sqli -- is not a directive
+db.Query(q)
+rows := db.Query(q) // codeaudit:ignore go.sql-injection -- ids may contain dashes */
+<!-- codeaudit:ignore secrets.private-key -- documentation sample -->
 `
 	in := ParseInline("a.go", []byte(src))
 	if in == nil {
@@ -51,6 +55,9 @@ db.Query(q)
 		{"go.sqli", 12, false},       // marker inside a string
 		{"go.sqli", 14, true},
 		{"go.sqli", 16, false},
+		{"go.sqli", 18, false},
+		{"go.sql-injection", 19, true},
+		{"secrets.private-key", 21, true},
 	}
 	for _, tt := range tests {
 		got := in.Match(at(tt.rule, tt.line))
