@@ -206,7 +206,7 @@ func (s *scan) scanFile(ctx context.Context, f *source.File) {
 	if len(wanted) == 0 && (f.Binary || f.Language == source.Unknown) {
 		return // nothing to analyse and no lines to count
 	}
-	content, err := readCapped(f.Abs, s.maxSize())
+	content, err := readCapped(f.Abs, s.opts.Source.SizeLimit(f.Path))
 	if err != nil {
 		s.warn(f.Path, "", fmt.Sprintf("cannot read file: %v", err))
 		return
@@ -324,17 +324,6 @@ func (s *scan) runProject(ctx context.Context) {
 	}
 }
 
-func (s *scan) maxSize() int64 {
-	switch n := s.opts.Source.MaxFileSize; {
-	case n == 0:
-		return source.DefaultMaxFileSize
-	case n < 0:
-		return -1
-	default:
-		return n
-	}
-}
-
 // readFile reads a file of the inventory by relative path for project
 // analyzers, refusing paths outside the root.
 func (s *scan) readFile(rel string) ([]byte, error) {
@@ -347,7 +336,7 @@ func (s *scan) readFile(rel string) ([]byte, error) {
 		// Single-file scan: the root is the file itself.
 		abs = filepath.Dir(abs)
 	}
-	return readCapped(filepath.Join(abs, clean), s.maxSize())
+	return readCapped(filepath.Join(abs, clean), s.opts.Source.SizeLimit(rel))
 }
 
 // readCapped reads a regular file, refusing ones over limit (negative: no
