@@ -67,7 +67,11 @@ func Walk(ctx context.Context, opts Options) (*Inventory, error) {
 
 	if info.IsDir() {
 		if !opts.NoIgnoreFiles {
-			w.loadIgnore(filepath.Join(real, ".git", "info", "exclude"), ".git/info/exclude", 0, layerGit)
+			if _, err := os.Lstat(filepath.Join(real, ".git")); err == nil {
+				w.loadIgnore(filepath.Join(real, ".git", "info", "exclude"), ".git/info/exclude", 0, layerGit)
+			} else {
+				w.loadAncestorIgnores(real)
+			}
 		}
 		w.walkDir(real, "")
 	} else {
@@ -367,6 +371,9 @@ func (w *walker) loadIgnore(abs, rel string, depth int, layer ignoreLayer) {
 		return
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return
+	}
 	content, err := io.ReadAll(io.LimitReader(f, maxIgnoreFileSize+1))
 	if err != nil {
 		w.warn(rel, "ignore file not read: "+err.Error())

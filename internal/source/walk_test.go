@@ -594,3 +594,57 @@ func TestSizeLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestWalkInsideRepository(t *testing.T) {
+	repo := t.TempDir()
+	writeTree(t, repo, map[string]string{
+		".git/info/exclude":    "*.bak\n",
+		".gitignore":           "*.log\n/svc/gen/\nignored-dir/\n",
+		"svc/.gitignore":       "*.tmp\n",
+		"svc/.codeauditignore": "*.fixture\n",
+		"svc/api/a.go":         "package api",
+		"svc/api/b.go":         "package api",
+		"svc/api/x.log":        "x",
+		"svc/api/y.tmp":        "x",
+		"svc/api/z.bak":        "x",
+		"svc/api/t.fixture":    "x",
+		"svc/gen/g.go":         "package gen",
+		"ignored-dir/keep.go":  "package keep",
+		"ignored-dir/keep.log": "x",
+		"nested/.git/HEAD":     "ref: refs/heads/main",
+		"nested/n.log":         "x",
+	})
+	tests := []struct {
+		root string
+		opts Options
+		want []string
+	}{
+		{"svc/api", Options{}, []string{
+			"F a.go", "F b.go", "S t.fixture ignored", "S x.log ignored", "S y.tmp ignored", "S z.bak ignored",
+		}},
+		{"svc/api", Options{Exclude: []string{"/a.go"}}, []string{
+			"F b.go", "S a.go ignored", "S t.fixture ignored", "S x.log ignored", "S y.tmp ignored", "S z.bak ignored",
+		}},
+		{"svc", Options{}, []string{
+			"F .codeauditignore", "F .gitignore", "F api/a.go", "F api/b.go", "S api/t.fixture ignored",
+			"S api/x.log ignored", "S api/y.tmp ignored", "S api/z.bak ignored", "S gen/ ignored",
+		}},
+		{"svc/api", Options{NoIgnoreFiles: true}, []string{
+			"F a.go", "F b.go", "F t.fixture", "F x.log", "F y.tmp", "F z.bak",
+		}},
+		// An ignored directory named explicitly is scanned as it is.
+		{"ignored-dir", Options{}, []string{"F keep.go", "F keep.log"}},
+		// A nested repository is its own top: the outer ignore files stop.
+		{"nested", Options{}, []string{"F n.log"}},
+	}
+	for _, tt := range tests {
+		tt.opts.Root = filepath.Join(repo, filepath.FromSlash(tt.root))
+		inv, err := Walk(context.Background(), tt.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, summary(inv)); diff != "" {
+			t.Errorf("Walk(%s, %+v) (-want +got):\n%s", tt.root, tt.opts.Exclude, diff)
+		}
+	}
+}
