@@ -160,8 +160,8 @@ func TestRulesList(t *testing.T) {
 		t.Errorf("rules list: %+v", o)
 	}
 	o = runCLI(t, "rules", "list", "--format", "json")
-	var rules []finding.Rule
-	if err := json.Unmarshal([]byte(o.stdout), &rules); err != nil || len(rules) < 2 {
+	var doc struct{ Rules []finding.Rule }
+	if err := json.Unmarshal([]byte(o.stdout), &doc); err != nil || len(doc.Rules) < 2 {
 		t.Errorf("rules list json: %v %s", err, o.stdout)
 	}
 }

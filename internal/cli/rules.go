@@ -32,7 +32,7 @@ func newRulesListCmd(stdio *IO) *cobra.Command {
 		Long: `List the rules of every analyzer with their id, severity, confidence, CWE and
 title. With --format json, print the full metadata (description, remediation,
 references, tags) as a JSON array.`,
-		Example: "  codeaudit rules list\n  codeaudit rules list --format json | jq '.[].id'",
+		Example: "  codeaudit rules list\n  codeaudit rules list --format json | jq '.rules[].id'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			all, err := stdio.allAnalyzers(opts)
@@ -48,7 +48,9 @@ references, tags) as a JSON array.`,
 			case "json":
 				enc := json.NewEncoder(stdio.Out)
 				enc.SetIndent("", "  ")
-				return enc.Encode(rules)
+				return enc.Encode(struct {
+					Rules []finding.Rule `json:"rules"`
+				}{rules})
 			case "text":
 				tw := tabwriter.NewWriter(stdio.Out, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "ID\tSEVERITY\tCONFIDENCE\tCWE\tANALYZER\tTITLE")

@@ -29,6 +29,9 @@ type Rule struct {
 	Remediation string   `json:"remediation,omitempty"`
 	References  []string `json:"references,omitempty"`
 	Tags        []string `json:"tags,omitempty"`
+	// Languages the rule applies to ("go", "python", ...), where it is
+	// language-specific.
+	Languages []string `json:"languages,omitempty"`
 	// Analyzer names the analyzer that owns the rule.
 	Analyzer string `json:"analyzer"`
 }
