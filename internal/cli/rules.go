@@ -30,8 +30,8 @@ func newRulesListCmd(stdio *IO) *cobra.Command {
 		Use:   "list",
 		Short: "List every rule codeaudit can report",
 		Long: `List the rules of every analyzer with their id, severity, confidence, CWE and
-title. With --format json, print the full metadata (description, remediation,
-references, tags) as a JSON array.`,
+title. With --format json, print {"rules": [...]} with the full metadata of
+each rule (languages, description, remediation, references, tags).`,
 		Example: "  codeaudit rules list\n  codeaudit rules list --format json | jq '.rules[].id'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
