@@ -8,6 +8,7 @@ import (
 	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/pipeline/gha"
 	"github.com/socyber/codeaudit/internal/pipeline/gitlab"
+	"github.com/socyber/codeaudit/internal/pipeline/jenkins"
 	"github.com/socyber/codeaudit/internal/source"
 )
 
@@ -20,13 +21,14 @@ type Options struct{}
 // Analyzer audits pipeline files. It keeps no mutable state and is safe
 // for concurrent use.
 type Analyzer struct {
-	gha    *gha.Auditor
-	gitlab *gitlab.Auditor
+	gha     *gha.Auditor
+	gitlab  *gitlab.Auditor
+	jenkins *jenkins.Auditor
 }
 
 // New returns the pipeline analyzer.
 func New(opts Options) *Analyzer {
-	return &Analyzer{gha: gha.NewAuditor(), gitlab: gitlab.NewAuditor()}
+	return &Analyzer{gha: gha.NewAuditor(), gitlab: gitlab.NewAuditor(), jenkins: jenkins.NewAuditor()}
 }
 
 var (
@@ -45,7 +47,7 @@ func (a *Analyzer) Info() analyzer.Info {
 
 // Rules lists every pipeline rule.
 func (a *Analyzer) Rules() []finding.Rule {
-	return slices.Concat(a.gha.Rules(), a.gitlab.Rules())
+	return slices.Concat(a.gha.Rules(), a.gitlab.Rules(), a.jenkins.Rules())
 }
 
 // Wants selects pipeline files by path.
@@ -53,7 +55,7 @@ func (a *Analyzer) Wants(f *source.File) bool {
 	if f.Binary {
 		return false
 	}
-	return gha.IsWorkflow(f.Path) || gha.IsAction(f.Path) || gitlab.IsPipelineFile(f.Path)
+	return gha.IsWorkflow(f.Path) || gha.IsAction(f.Path) || gitlab.IsPipelineFile(f.Path) || jenkins.IsPipelineFile(f.Path)
 }
 
 // AnalyzeFile audits one pipeline file.
@@ -65,6 +67,8 @@ func (a *Analyzer) AnalyzeFile(ctx context.Context, t *analyzer.Target, out anal
 	case gitlab.IsPipelineFile(p):
 		_, err := a.gitlab.Audit(ctx, p, t.Content, out)
 		return err
+	case jenkins.IsPipelineFile(p):
+		return a.jenkins.Audit(ctx, p, t.Content, out)
 	}
 	return nil
 }
