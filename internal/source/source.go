@@ -1,11 +1,3 @@
-// Package source discovers the files a scan covers. The engine walks the
-// target once with Walk; analyzers never touch the file system themselves.
-//
-// Discovery honours .gitignore files at every level and .codeauditignore
-// files (same syntax), skips .git, vendored and generated code, minified
-// bundles, binary files and oversized files by default, detects each file's
-// language, and never follows symbolic links (content inside the root is
-// reached by its real path; content outside it must not be scanned).
 package source
 
 import "log/slog"
