@@ -30,7 +30,7 @@ type assignment struct {
 // `key := "value"`, `key => "value"`, `<key>value</key>` and `ENV KEY value`
 // on one line. Group 1/2: optional quotes around the key; 3: key;
 // 4: operator; 5-7: quoted value ("", ”, “); 8: unquoted value.
-var assignRe = regexp.MustCompile(`(?:^|[^A-Za-z0-9_.\-])(["']?)([A-Za-z_][A-Za-z0-9_.\-]{0,80}?)(["']?)\s*\]?\s*(:=|=>|\?=|\|\|=|=|:)\s*(?:[rRbBuUfF@]{0,2}"((?:[^"\\\n]|\\.){0,512})"|[rRbBuUfF]{0,2}'((?:[^'\\\n]|\\.){0,512})'|` + "`([^`\\n]{0,512})`" + `|([^\s"'` + "`" + `,;&<>#()\[\]{}|]{1,512}))`)
+var assignRe = regexp.MustCompile(`(?:^|[^A-Za-z0-9_.\-])(["']?)([A-Za-z_][A-Za-z0-9_.\-]{0,80}?)(["']?)\s*\]?\s*(:=|=>|\?=|\|\|=|=|:)\s*(?:[rRbBuUfF@]{0,2}"((?:[^"\\\n]|\\.){0,512})"|[rRbBuUfF]{0,2}'((?:[^'\\\n]|\\.){0,512})'|` + "`([^`\\n]{0,512})`" + `|([^\s"'` + "`" + `,;&<>()\[\]{}|]{1,512}))`)
 
 // xmlElementRe finds <key>value</key>.
 var xmlElementRe = regexp.MustCompile(`<([A-Za-z_][A-Za-z0-9_.:\-]{0,80})>([^<\s]{1,512})</`)
@@ -180,7 +180,7 @@ func keyClass(words []string) string {
 	}
 	for _, w := range words {
 		switch w {
-		case "public", "publishable", "pub", "csrf", "xsrf", "sample", "example", "test", "dummy", "fake", "mock":
+		case "public", "publishable", "pub", "csrf", "xsrf", "sample", "example", "dummy", "fake", "mock":
 			return ""
 		}
 	}

@@ -171,6 +171,11 @@ func findPrivateKey(s *scan, d *detector, gcpSA *finding.Rule, start int) {
 		return
 	}
 	raw := string(body)
+	// The body must be key material, not code between two unrelated
+	// markers: almost every non-space byte is base64 or an escape.
+	if strings.Contains(raw, "-----BEGIN") || len(b64)*4 < nonSpace(body)*3 {
+		return
+	}
 	if strings.Contains(raw, "...") || strings.Contains(raw, "…") || strings.Contains(strings.ToLower(raw), "xxxx") ||
 		strings.ContainsAny(raw, "<>{}") || repetitive(b64) {
 		return
@@ -262,4 +267,14 @@ func (st *scan) keep(m Match) {
 		setProp(&m, "context", st.context)
 	}
 	st.matches = append(st.matches, m)
+}
+
+func nonSpace(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c > ' ' {
+			n++
+		}
+	}
+	return n
 }

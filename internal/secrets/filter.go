@@ -31,6 +31,12 @@ var weakDefaults = map[string]bool{
 	"password123": true, "123456": true, "12345678": true, "letmein": true,
 }
 
+// knownPublic are credentials published on purpose: the storage emulator
+// key every Azure SDK documents.
+var knownPublic = map[string]bool{
+	"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==": true,
+}
+
 // isPlaceholder reports whether v is a stand-in, a template or a reference
 // rather than a literal secret.
 func isPlaceholder(v string) bool {

@@ -300,7 +300,7 @@ func (st *scan) addMatch(d *detector, m Match) bool {
 	if d.skip < len(body) {
 		body = body[d.skip:]
 	}
-	if isPlaceholder(body) {
+	if isPlaceholder(body) || knownPublic[m.Secret] {
 		return false
 	}
 	if d.minEntropy > 0 && entropy(body) < d.minEntropy {
