@@ -74,3 +74,22 @@ func TestExtractProjects(t *testing.T) {
 		t.Errorf("inventory (-want +got):\n%s", diff)
 	}
 }
+
+func FuzzExtractFile(f *testing.F) {
+	for _, p := range []string{"go.mod", "package-lock.json", "yarn.lock", "requirements.txt", "Cargo.lock", "poetry.lock", "composer.lock", "Gemfile.lock", "pom.xml"} {
+		f.Add(p, "")
+	}
+	f.Add("Cargo.lock", "[[package]]\nname = \"smallvec\"\nversion = \"1.6.0\"\n")
+	f.Add("package-lock.json", `{"lockfileVersion":3,"packages":{"node_modules/a":{"version":"1.0.0"}}}`)
+	x, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, name, content string) {
+		if strings.ContainsAny(name, "/\\") || name == "" {
+			return
+		}
+		sf := source.File{Path: name, Size: int64(len(content))}
+		x.ExtractFile(context.Background(), &sf, []byte(content))
+	})
+}
