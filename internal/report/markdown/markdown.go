@@ -77,7 +77,7 @@ func (m *Writer) Write(w io.Writer, r *result.Result) error {
 	var omitted []string
 	if len(open) == 0 {
 		d.add("No findings.\n")
-	} else if n := m.findings(d, open); n > 0 {
+	} else if n := m.findings(d, open, descriptions(r.Rules)); n > 0 {
 		omitted = append(omitted, view.Plural(n, "finding"))
 	}
 	if len(r.Warnings) > 0 {
@@ -136,12 +136,12 @@ func header(r *result.Result) string {
 
 // findings writes the top findings in full and the rest as a table, and
 // returns how many did not fit.
-func (m *Writer) findings(d *doc, fs []finding.Finding) int {
+func (m *Writer) findings(d *doc, fs []finding.Finding, why map[string]string) int {
 	top := min(len(fs), TopFindings)
 	shown := 0
 	if d.add("### Findings\n\n") {
 		for i := 0; i < top; i++ {
-			if !d.add(full(i+1, &fs[i])) {
+			if !d.add(full(i+1, &fs[i], why[fs[i].RuleID])) {
 				break
 			}
 			shown++
@@ -170,8 +170,21 @@ func (m *Writer) findings(d *doc, fs []finding.Finding) int {
 	return 0
 }
 
-// full renders one finding with everything a reviewer needs.
-func full(n int, f *finding.Finding) string {
+// descriptions maps rule ids to their descriptions, the "why it matters"
+// of each finding.
+func descriptions(rules []finding.Rule) map[string]string {
+	m := make(map[string]string, len(rules))
+	for _, r := range rules {
+		if d := strings.TrimSpace(r.Description); d != "" {
+			m[r.ID] = d
+		}
+	}
+	return m
+}
+
+// full renders one finding with everything a reviewer needs; why is the
+// rule's description ("" when the rule has none).
+func full(n int, f *finding.Finding, why string) string {
 	var b strings.Builder
 	title := f.Title
 	if title == "" {
@@ -224,6 +237,9 @@ func full(n int, f *finding.Finding) string {
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
+	}
+	if why != "" {
+		b.WriteString("**Why it matters**\n\n" + esc(why) + "\n\n")
 	}
 	if rem := strings.TrimSpace(f.Remediation); rem != "" {
 		// Remediation is rule metadata written in Markdown (with code
