@@ -44,7 +44,13 @@ func (x *textIndex) line(n int) string {
 	return strings.TrimSuffix(string(x.text[s:e]), "\r")
 }
 
-func (x *textIndex) lines() int { return len(x.starts) }
+// lines counts the lines; a final newline does not start another one.
+func (x *textIndex) lines() int {
+	if n := len(x.starts); n > 1 && x.starts[n-1] == len(x.text) {
+		return n - 1
+	}
+	return len(x.starts)
+}
 
 // location returns the span of a match.
 func (x *textIndex) location(path string, m *Match) finding.Location {
