@@ -237,3 +237,31 @@ func OWASPCategories(year int) []Category {
 	slices.SortFunc(out, func(a, b Category) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
+
+// Ancestors returns the CWE ids ("CWE-707", ...) that a weakness descends
+// from in the research view (ChildOf, transitively), nearest first, without
+// the weakness itself. It returns nil for an unknown or malformed id.
+func Ancestors(cwe string) []string {
+	n, ok := ParseCWE(cwe)
+	if !ok {
+		return nil
+	}
+	t := load()
+	var out []string
+	frontier := []int{n}
+	seen := map[int]bool{n: true}
+	for depth := 0; depth < maxAncestorDepth && len(frontier) > 0; depth++ {
+		var next []int
+		for _, id := range frontier {
+			for _, p := range t.cwes[id].parents {
+				if !seen[p] {
+					seen[p] = true
+					out = append(out, FormatCWE(p))
+					next = append(next, p)
+				}
+			}
+		}
+		frontier = next
+	}
+	return out
+}

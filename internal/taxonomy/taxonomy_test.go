@@ -1,6 +1,9 @@
 package taxonomy
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestParseCWE(t *testing.T) {
 	for in, want := range map[string]int{"CWE-89": 89, "cwe-79": 79, "CWE22": 22, " 78 ": 78} {
@@ -60,5 +63,18 @@ func TestTop25(t *testing.T) {
 	}
 	if len(OWASPCategories(2021)) != 10 || len(OWASPCategories(2025)) != 10 {
 		t.Error("OWASP lists must have 10 categories")
+	}
+}
+
+func TestAncestors(t *testing.T) {
+	got := Ancestors("CWE-89")
+	if len(got) == 0 || got[0] != "CWE-943" {
+		t.Fatalf("Ancestors(CWE-89) = %v, want CWE-943 first", got)
+	}
+	if !slices.Contains(got, "CWE-74") || !slices.Contains(got, "CWE-707") {
+		t.Errorf("Ancestors(CWE-89) = %v, want CWE-74 and CWE-707 among them", got)
+	}
+	if Ancestors("nonsense") != nil || len(Ancestors("CWE-707")) != 0 {
+		t.Error("Ancestors of a malformed id or a root must be empty")
 	}
 }
