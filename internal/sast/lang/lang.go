@@ -139,6 +139,7 @@ func (g *Grammar) Field(id uint16) string {
 
 // grammars is loaded once; the tables are read-only afterwards.
 var grammars = sync.OnceValue(func() map[ID]*Grammar {
+	useCAllocator()
 	return map[ID]*Grammar{
 		Go:         newGrammar(Go, tsgo.Language()),
 		Python:     newGrammar(Python, tspython.Language()),

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"bytes"
+	"sort"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
 	"github.com/socyber/codeaudit/internal/sast/pattern"
@@ -77,15 +78,14 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				continue
 			}
 			var next []pattern.Match
+			containers := newRangeIndex(got)
 			for _, r := range cur {
-				for _, q := range got {
-					if !(inside(r, q) || c.Op != OpInside && inside(q, r)) {
-						continue
-					}
-					if merged, ok := ev.merge(r, q); ok {
-						next = append(next, merged)
-						break
-					}
+				merged, ok := containers.container(r, ev.merge)
+				if !ok && c.Op != OpInside {
+					merged, ok = ev.containedIn(r, got)
+				}
+				if ok {
+					next = append(next, merged)
 				}
 			}
 			cur = next
@@ -97,24 +97,26 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		}
 		switch c.Op {
 		case OpNot:
-			neg := ev.eval(c.Children[0])
+			neg := map[[2]uint32][]pattern.Match{}
+			for _, q := range ev.eval(c.Children[0]) {
+				k := [2]uint32{q.Start, q.End}
+				neg[k] = append(neg[k], q)
+			}
 			cur = filter(cur, func(r pattern.Match) bool {
-				for _, q := range neg {
-					if q.Start == r.Start && q.End == r.End && ev.compatible(r, q) {
+				for _, q := range neg[[2]uint32{r.Start, r.End}] {
+					if ev.compatible(r, q) {
 						return false
 					}
 				}
 				return true
 			})
 		case OpNotInside:
-			neg := ev.eval(c.Children[0])
+			neg := newRangeIndex(ev.eval(c.Children[0]))
 			cur = filter(cur, func(r pattern.Match) bool {
-				for _, q := range neg {
-					if inside(r, q) && ev.compatible(r, q) {
-						return false
-					}
-				}
-				return true
+				_, found := neg.container(r, func(r, q pattern.Match) (pattern.Match, bool) {
+					return r, ev.compatible(r, q)
+				})
+				return !found
 			})
 		case OpNotRegex:
 			neg := ev.regex(c)
@@ -132,15 +134,16 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				return ok && c.Regex.Match(ev.tree.Src[b.Start:b.End])
 			})
 		case OpMetavarPattern:
-			sub := ev.eval(c.Children[0])
+			sub := sortedByStart(ev.eval(c.Children[0]))
 			cur = filter(cur, func(r pattern.Match) bool {
 				b, ok := r.Lookup(c.Metavar)
 				if !ok {
 					return false
 				}
-				bm := pattern.Match{Start: b.Start, End: b.End}
-				for _, q := range sub {
-					if inside(q, bm) && ev.compatible(r, q) {
+				// Matches starting inside the binding, in start order.
+				i := sort.Search(len(sub), func(i int) bool { return sub[i].Start >= b.Start })
+				for ; i < len(sub) && sub[i].Start < b.End || i < len(sub) && sub[i].Start == b.Start; i++ {
+					if sub[i].End <= b.End && ev.compatible(r, sub[i]) {
 						return true
 					}
 				}
@@ -162,6 +165,56 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		cur = next
 	}
 	return cur
+}
+
+// containedIn finds a match of qs lying inside r (for two plain positive
+// patterns, either may be the larger).
+func (ev *evaluator) containedIn(r pattern.Match, qs []pattern.Match) (pattern.Match, bool) {
+	for _, q := range qs {
+		if inside(q, r) {
+			if merged, ok := ev.merge(r, q); ok {
+				return merged, true
+			}
+		}
+	}
+	return r, false
+}
+
+// rangeIndex answers "which ranges contain r" without comparing every
+// pair: ranges sorted by start, with the running maximum of their ends.
+type rangeIndex struct {
+	qs     []pattern.Match
+	maxEnd []uint32
+}
+
+func sortedByStart(qs []pattern.Match) []pattern.Match {
+	out := append([]pattern.Match(nil), qs...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func newRangeIndex(qs []pattern.Match) *rangeIndex {
+	ix := &rangeIndex{qs: sortedByStart(qs), maxEnd: make([]uint32, len(qs))}
+	var m uint32
+	for i, q := range ix.qs {
+		m = max(m, q.End)
+		ix.maxEnd[i] = m
+	}
+	return ix
+}
+
+// container returns the first accepted combination of r with a range
+// containing it.
+func (ix *rangeIndex) container(r pattern.Match, accept func(r, q pattern.Match) (pattern.Match, bool)) (pattern.Match, bool) {
+	j := sort.Search(len(ix.qs), func(i int) bool { return ix.qs[i].Start > r.Start }) - 1
+	for ; j >= 0 && ix.maxEnd[j] >= r.End; j-- {
+		if q := ix.qs[j]; q.End >= r.End {
+			if out, ok := accept(r, q); ok {
+				return out, true
+			}
+		}
+	}
+	return r, false
 }
 
 func filter(ms []pattern.Match, keep func(pattern.Match) bool) []pattern.Match {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 
 	sitter "github.com/tree-sitter/go-tree-sitter"
 
@@ -136,88 +137,80 @@ func lineStarts(src []byte) []uint32 {
 	}
 }
 
-// copy walks the tree-sitter tree once with a cursor (no recursion, so
-// nesting depth cannot exhaust the stack) and builds the Go tree.
+// copy flattens the tree-sitter tree in one cgo call and builds the Go
+// tree from the flat preorder list, without recursion.
 func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error {
 	sp := t.spec
-	cur := ts.Walk()
-	defer cur.Close()
-	var slab []Node
+	classes := classTable(g)
+	entries, cut := lang.Flatten(ts, MaxNodes, MaxDepth)
+	t.Truncated = cut
+	slab := make([]Node, 0, min(len(entries), 1<<16))
 	alloc := func() *Node {
-		if len(slab) == 0 {
-			slab = make([]Node, slabSize)
+		if len(slab) == cap(slab) {
+			slab = make([]Node, 0, slabSize)
 		}
-		n := &slab[0]
-		slab = slab[1:]
-		return n
+		slab = slab[:len(slab)+1]
+		return &slab[len(slab)-1]
 	}
-	var stack []*Node
-	for {
-		tn := cur.Node()
-		kid := tn.KindId()
-		kind := g.Kind(kid)
-		named := g.IsNamed(kid)
-		start, end := uint32(tn.StartByte()), uint32(tn.EndByte())
-		keep := true
-		descend := true
-		switch {
-		case sp.comments[kind] && named:
-			keep = false
-		case !named && punctuation[kind]:
-			keep = false
-		case named && len(stack) > 0 && sp.stringParts[kind] && sp.strings[stack[len(stack)-1].Kind]:
-			keep = false
+	type open struct {
+		n     *Node
+		depth uint16
+	}
+	var stack []open
+	skipBelow := -1 // entries deeper than this belong to a dropped node
+	for i := range entries {
+		e := &entries[i]
+		if i&(ctxCheckEvery-1) == 0 && i > 0 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("building syntax tree: %w", err)
+			}
+		}
+		if skipBelow >= 0 {
+			if int(e.Depth) > skipBelow {
+				continue
+			}
+			skipBelow = -1
+		}
+		for len(stack) > 0 && stack[len(stack)-1].depth >= e.Depth {
+			sp.finish(t, stack[len(stack)-1].n)
+			stack = stack[:len(stack)-1]
+		}
+		kind := g.Kind(e.Symbol)
+		named := g.IsNamed(e.Symbol)
+		class := uint8(0)
+		if int(e.Symbol) < len(classes) {
+			class = classes[e.Symbol]
 		}
 		if kind == lang.KindError {
 			t.Errors++
-		} else if start == end && tn.IsMissing() {
+		} else if e.Flags&lang.FlagMissing != 0 {
 			t.Errors++
-			keep = false
-		}
-		var n *Node
-		if keep {
-			n = alloc()
-			*n = Node{Kind: kind, Start: start, End: end, Named: named}
-			n.Field = g.Field(cur.FieldId())
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				n.Parent = p
-				p.Children = append(p.Children, n)
-			}
-			t.Nodes++
-			if t.Nodes%ctxCheckEvery == 0 {
-				if err := ctx.Err(); err != nil {
-					return fmt.Errorf("building syntax tree: %w", err)
-				}
-			}
-			if t.Root == nil {
-				t.Root = n
-			}
-			if len(stack) >= MaxDepth || t.Nodes >= MaxNodes {
-				descend = false
-				if tn.ChildCount() > 0 {
-					t.Truncated = true
-				}
-			}
-		} else {
-			descend = false
-		}
-		if descend && cur.GotoFirstChild() {
-			stack = append(stack, n)
+			skipBelow = int(e.Depth)
 			continue
 		}
-		if n != nil {
-			sp.finish(t, n)
+		var parent *Node
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1].n
 		}
-		for !cur.GotoNextSibling() {
-			if !cur.GotoParent() || len(stack) == 0 {
-				return nil
-			}
-			p := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			sp.finish(t, p)
+		if class&classDrop != 0 || class&classStringPart != 0 && parent != nil && sp.strings[parent.Kind] {
+			skipBelow = int(e.Depth)
+			continue
 		}
+		n := alloc()
+		*n = Node{Kind: kind, Field: g.Field(e.Field), Start: e.Start, End: e.End, Named: named, Parent: parent}
+		if parent != nil {
+			parent.Children = append(parent.Children, n)
+		} else if t.Root == nil {
+			t.Root = n
+		}
+		t.Nodes++
+		stack = append(stack, open{n, e.Depth})
 	}
+	for len(stack) > 0 {
+		sp.finish(t, stack[len(stack)-1].n)
+		stack = stack[:len(stack)-1]
+	}
+	return nil
 }
 
 // punctuation lists anonymous tokens that never change meaning once the
@@ -227,3 +220,33 @@ var punctuation = map[string]bool{
 	",": true, ";": true, ":": true, ".": true, "\n": true, "`": true,
 	"\"": true, "'": true,
 }
+
+// Node classes by kind id, so that building needs no map lookups.
+const (
+	classDrop       = 1 << iota // comments and punctuation
+	classStringPart             // parts of a string literal
+)
+
+var classTables = sync.OnceValue(func() map[lang.ID][]uint8 {
+	out := map[lang.ID][]uint8{}
+	for id, sp := range specs() {
+		g, err := lang.GrammarFor(id)
+		if err != nil {
+			continue
+		}
+		t := make([]uint8, len(g.Kinds))
+		for sym, kind := range g.Kinds {
+			named := g.Named[sym]
+			if named && sp.comments[kind] || !named && punctuation[kind] {
+				t[sym] |= classDrop
+			}
+			if named && sp.stringParts[kind] {
+				t[sym] |= classStringPart
+			}
+		}
+		out[id] = t
+	}
+	return out
+})
+
+func classTable(g *lang.Grammar) []uint8 { return classTables()[g.ID] }
