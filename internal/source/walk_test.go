@@ -476,7 +476,7 @@ func TestWalkSingleFile(t *testing.T) {
 		if diff := cmp.Diff(tt.want, summary(inv)); diff != "" {
 			t.Errorf("Walk(%s) (-want +got):\n%s", tt.file, diff)
 		}
-		if want := filepath.Dir(tt.opts.Root); inv.Root != want && !strings.HasSuffix(inv.Root, filepath.FromSlash("/dir")) {
+		if want, _ := filepath.EvalSymlinks(filepath.Dir(tt.opts.Root)); inv.Root != want {
 			t.Errorf("Root = %q, want %q", inv.Root, want)
 		}
 	}
@@ -524,6 +524,12 @@ func TestWalkInvalidUTF8Names(t *testing.T) {
 func TestWalkManyFiles(t *testing.T) {
 	const n = 20_000
 	root := t.TempDir()
+	// Hard links to one file: one system call each, far cheaper to make
+	// than 20,000 files and the same to the walk.
+	src := filepath.Join(t.TempDir(), "src.go")
+	if err := os.WriteFile(src, []byte("package x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for i := range n {
 		dir := filepath.Join(root, fmt.Sprintf("d%02d", i%20))
 		if i < 20 {
@@ -531,7 +537,7 @@ func TestWalkManyFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%05d.go", i)), []byte("package x\n"), 0o644); err != nil {
+		if err := os.Link(src, filepath.Join(dir, fmt.Sprintf("f%05d.go", i))); err != nil {
 			t.Fatal(err)
 		}
 	}

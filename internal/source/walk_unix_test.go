@@ -109,6 +109,15 @@ func TestWalkSpecialFiles(t *testing.T) {
 	if diff := cmp.Diff(want, summary(inv)); diff != "" {
 		t.Errorf("Walk (-want +got):\n%s", diff)
 	}
+
+	// A FIFO as the scan root is a skipped entry too, not an error.
+	inv, err = Walk(context.Background(), Options{Root: filepath.Join(root, "fifo")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"S fifo special"}, summary(inv)); diff != "" {
+		t.Errorf("Walk(fifo) (-want +got):\n%s", diff)
+	}
 }
 
 // TestOpenRegularFIFO checks the race guard: a FIFO swapped in after the
