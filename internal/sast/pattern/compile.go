@@ -227,9 +227,8 @@ func locate(root *syntax.Node, a, b uint32) []*syntax.Node {
 					return nil
 				}
 			}
-			for i, c := range over {
-				over[i] = unwrap(c)
-			}
+			// Statements of a sequence stay statements: they are matched
+			// against the statements of a block.
 			return over
 		}
 	}

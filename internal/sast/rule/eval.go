@@ -51,6 +51,19 @@ func (ev *evaluator) regex(f *Formula) []pattern.Match {
 	return out
 }
 
+// lineSpan widens a match to the whole lines it covers.
+func (ev *evaluator) lineSpan(m pattern.Match) pattern.Match {
+	src := ev.tree.Src
+	s, e := int(m.Start), int(m.End)
+	for s > 0 && src[s-1] != '\n' {
+		s--
+	}
+	for e < len(src) && src[e] != '\n' {
+		e++
+	}
+	return pattern.Match{Start: uint32(s), End: uint32(e)}
+}
+
 func inside(inner, outer pattern.Match) bool {
 	return outer.Start <= inner.Start && inner.End <= outer.End
 }
@@ -119,10 +132,13 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				return !found
 			})
 		case OpNotRegex:
+			// A regex match anywhere on the lines of a result removes it,
+			// so that a trailing comment can exempt a line.
 			neg := ev.regex(c)
 			cur = filter(cur, func(r pattern.Match) bool {
+				lines := ev.lineSpan(r)
 				for _, q := range neg {
-					if overlaps(r, q) {
+					if overlaps(lines, q) {
 						return false
 					}
 				}

@@ -1,0 +1,201 @@
+package rule
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// run loads one rule file and returns "line:col rule-id" for every result
+// over src.
+func run(t *testing.T, ruleYAML string, id lang.ID, path, src string) []string {
+	t.Helper()
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	set, err := Load(ctx, ps, []Source{{Name: "r.yaml", Data: []byte(ruleYAML)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands := set.Candidates(id, path, []byte(src))
+	if len(cands) == 0 {
+		return nil
+	}
+	tree, err := syntax.Build(ctx, ps, id, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := set.Run(ctx, tree, cands)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range res {
+		l, c := tree.Position(r.Match.Start)
+		out = append(out, fmt.Sprintf("%d:%d %s", l, c, r.Rule.Meta.ID))
+	}
+	return out
+}
+
+const header = "rules:\n  - id: t.rule\n    languages: [python]\n    severity: HIGH\n    message: m\n"
+
+func TestComposition(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		src  string
+		want []string
+	}{
+		{"pattern-inside with statement sequence", `    patterns:
+      - pattern-inside: |
+          $F = open(...)
+          ...
+      - pattern: $F.read()
+`, "f = open(p)\nx = f.read()\ng.read()\n", []string{"2:5 t.rule"}},
+		{"pattern-not-inside", `    patterns:
+      - pattern: eval($X)
+      - pattern-not-inside: |
+          def safe(...):
+              ...
+`, "def safe(a):\n    eval(a)\ndef bad(a):\n    eval(a)\n", []string{"4:5 t.rule"}},
+		{"metavariable-pattern", `    patterns:
+      - pattern: cursor.execute($Q)
+      - metavariable-pattern:
+          metavariable: $Q
+          pattern: $A + $B
+`, "cursor.execute(\"select \" + x)\ncursor.execute(q)\n", []string{"1:1 t.rule"}},
+		{"focus-metavariable", `    patterns:
+      - pattern: requests.get($URL, verify=False)
+      - focus-metavariable: $URL
+`, "import requests\nrequests.get(\n    url, verify=False)\n", []string{"3:5 t.rule"}},
+		{"pattern-either", `    pattern-either:
+      - pattern: os.system(...)
+      - pattern: os.popen(...)
+`, "import os\nos.system(a)\nos.popen(b)\nos.getcwd()\n", []string{"2:1 t.rule", "3:1 t.rule"}},
+		{"metavariable-regex anchors at the start", `    patterns:
+      - pattern: $F(...)
+      - metavariable-regex:
+          metavariable: $F
+          regex: (eval|exec)
+`, "eval(a)\nmy_eval(b)\nexecute(c)\n", []string{"1:1 t.rule", "3:1 t.rule"}},
+		{"pattern-regex", `    pattern-regex: password\s*=\s*"[^"]+"
+`, "password = \"hunter2\"\npassword = os.environ[\"P\"]\n", []string{"1:1 t.rule"}},
+		{"pattern-not-regex", `    patterns:
+      - pattern: eval($X)
+      - pattern-not-regex: nosec
+`, "eval(a)  # nosec\neval(b)\n", []string{"2:1 t.rule"}},
+		{"same metavariable across operators", `    patterns:
+      - pattern-inside: |
+          $X = request.args.get(...)
+          ...
+      - pattern: eval($X)
+`, "a = request.args.get('a')\neval(a)\neval(b)\n", []string{"2:1 t.rule"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, header+tt.body, lang.Python, "app.py", tt.src)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("results (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestPaths(t *testing.T) {
+	y := header + "    pattern: eval(...)\n    paths:\n      include: [\"src/\", \"*.py\"]\n      exclude: [\"tests/\", \"*_test.py\"]\n"
+	for path, want := range map[string]int{"src/app.py": 1, "tests/app.py": 0, "src/x_test.py": 0, "lib/app.py": 1, "src/tests/a.py": 0} {
+		if got := len(run(t, y, lang.Python, path, "eval(a)\n")); got != want {
+			t.Errorf("%s: %d results, want %d", path, got, want)
+		}
+	}
+}
+
+func TestPrefilter(t *testing.T) {
+	y := header + "    pattern-either:\n      - pattern: hashlib.md5(...)\n      - pattern: Crypto.Hash.MD5.new(...)\n"
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	set, err := Load(ctx, ps, []Source{{Name: "r.yaml", Data: []byte(y)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string]int{
+		"import hashlib\nhashlib.md5(b'')\n":   1,
+		"from Crypto.Hash import MD5\nMD5.new()": 1,
+		"import hashlib\nhashlib.sha256(x)\n":   0,
+		"print('md5')\n":                       0,
+	} {
+		if got := len(set.Candidates(lang.Python, "a.py", []byte(src))); got != want {
+			t.Errorf("%q: %d candidates, want %d", src, got, want)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	base := "rules:\n  - id: t.rule\n    languages: [python]\n    severity: HIGH\n    message: m\n"
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"no rules", "foo: 1\n", "r.yaml:1: missing \"rules\" list"},
+		{"unknown key", base + "    pattern: x\n    paterns: []\n", `r.yaml:7: rule "t.rule": unknown key "paterns"`},
+		{"taint mode", base + "    pattern-sources: []\n", `r.yaml:6: rule "t.rule": taint mode (pattern-sources) is not supported in rule files yet`},
+		{"two formulas", base + "    pattern: x\n    pattern-regex: y\n", `only one of pattern`},
+		{"bad regex", base + "    pattern-regex: '(?<=x)'\n", `r.yaml:6: rule "t.rule": pattern-regex: error parsing regexp`},
+		{"bad cwe", base + "    cwe: CWE-abc\n    pattern: x\n", `r.yaml:6: rule "t.rule": cwe "CWE-abc" is not of the form CWE-89`},
+		{"bad pattern", base + "    pattern: 'def ('\n", `r.yaml:6: rule "t.rule": invalid python pattern`},
+		{"duplicate id", base + "    pattern: x\n  - id: t.rule\n    languages: [python]\n    severity: LOW\n    message: m\n    pattern: y\n", `r.yaml:7: rule "t.rule": duplicate rule id (also at r.yaml:2)`},
+		{"bad focus", base + "    patterns:\n      - pattern: x\n      - focus-metavariable: X\n", `r.yaml:8: rule "t.rule": focus-metavariable takes one metavariable`},
+		{"unsupported comparison", base + "    patterns:\n      - pattern: x\n      - metavariable-comparison: {}\n", `metavariable-comparison is not supported`},
+		{"missing message", "rules:\n  - id: t.rule\n    languages: [go]\n    severity: HIGH\n    pattern: x\n", `r.yaml:2: rule "t.rule": missing "message"`},
+	}
+	ps := lang.NewParsers()
+	defer ps.Close()
+	for _, tt := range tests {
+		_, err := Load(context.Background(), ps, []Source{{Name: "r.yaml", Data: []byte(tt.yaml)}})
+		var le *LoadError
+		if !errors.As(err, &le) {
+			t.Errorf("%s: error %v is not a *LoadError", tt.name, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %q does not contain %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	y := `rules:
+  - id: Semgrep.Style-ID
+    languages: [py]
+    severity: WARNING
+    message: Use of $FUNC is dangerous. Really.
+    metadata:
+      cwe:
+        - "CWE-95: Improper Neutralization of Directives in Dynamically Evaluated Code ('Eval Injection')"
+        - "CWE-94: Improper Control of Generation of Code ('Code Injection')"
+      owasp: ["A03:2021 - Injection"]
+      confidence: LOW
+      references: [https://example.com/a]
+      source-rule-url: https://example.com/b
+    pattern: eval(...)
+`
+	ps := lang.NewParsers()
+	defer ps.Close()
+	set, err := Load(context.Background(), ps, []Source{{Name: "r.yaml", Data: []byte(y)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := set.Rules[0].Meta
+	got := fmt.Sprintf("%s|%s|%s|%s|%s|%v|%v|%v", m.ID, m.Title, m.Severity, m.Confidence, m.CWE, m.RelatedCWEs, m.References, m.Tags)
+	want := "semgrep.style-id|Use of … is dangerous|medium|low|CWE-95|[CWE-94]|[https://example.com/a https://example.com/b]|[owasp:A03:2021 - Injection]"
+	if got != want {
+		t.Errorf("metadata\n got %s\nwant %s", got, want)
+	}
+}
