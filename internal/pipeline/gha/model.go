@@ -3,6 +3,7 @@ package gha
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -158,9 +159,17 @@ type entry struct {
 	val *yaml.Node
 }
 
-// entries lists a mapping's entries, keys as written.
-func entries(n *yaml.Node) []entry {
+// entries lists a mapping's entries, keys as written, with << merge keys
+// expanded (bounded by maxAliasDepth, which also stops self-merging
+// anchors).
+func entries(n *yaml.Node) []entry { return mergedEntries(n, nil) }
+
+func mergedEntries(n *yaml.Node, chain []*yaml.Node) []entry {
 	n = resolve(n)
+	if len(chain) > maxAliasDepth || slices.Contains(chain, n) {
+		return nil
+	}
+	chain = append(chain, n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -171,7 +180,14 @@ func entries(n *yaml.Node) []entry {
 			continue
 		}
 		if k.Tag == "!!merge" {
-			out = append(out, entries(n.Content[i+1])...)
+			v := resolve(n.Content[i+1])
+			if v != nil && v.Kind == yaml.SequenceNode {
+				for _, c := range v.Content {
+					out = append(out, mergedEntries(c, chain)...)
+				}
+			} else {
+				out = append(out, mergedEntries(v, chain)...)
+			}
 			continue
 		}
 		out = append(out, entry{key: scalar(k), val: resolve(n.Content[i+1])})

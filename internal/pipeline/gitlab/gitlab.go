@@ -15,6 +15,7 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -139,8 +140,17 @@ type entry struct {
 	val *yaml.Node
 }
 
-func entries(n *yaml.Node) []entry {
+// entries lists a mapping's entries, with << merge keys expanded (nested
+// merges are bounded by maxAliasDepth, which also stops self-merging
+// anchors).
+func entries(n *yaml.Node) []entry { return mergedEntries(n, nil) }
+
+func mergedEntries(n *yaml.Node, chain []*yaml.Node) []entry {
 	n = resolve(n)
+	if len(chain) > maxAliasDepth || slices.Contains(chain, n) {
+		return nil
+	}
+	chain = append(chain, n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -154,10 +164,10 @@ func entries(n *yaml.Node) []entry {
 			v := resolve(n.Content[i+1])
 			if v != nil && v.Kind == yaml.SequenceNode {
 				for _, c := range v.Content {
-					out = append(out, entries(c)...)
+					out = append(out, mergedEntries(c, chain)...)
 				}
 			} else {
-				out = append(out, entries(v)...)
+				out = append(out, mergedEntries(v, chain)...)
 			}
 			continue
 		}

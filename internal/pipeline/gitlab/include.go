@@ -104,7 +104,12 @@ func matchInclude(pattern string, files []string) []string {
 // spanning directories.
 func globMatch(pattern, name string) bool {
 	if i := strings.Index(pattern, "**"); i >= 0 {
-		prefix, suffix := pattern[:i], strings.TrimPrefix(pattern[i+2:], "/")
+		prefix, suffix := pattern[:i], pattern[i+2:]
+		if strings.HasPrefix(suffix, "/") {
+			suffix = suffix[1:]
+		} else {
+			suffix = "*" + suffix // dir/**.yml: any file below dir ending in .yml
+		}
 		if !strings.HasPrefix(name, prefix) {
 			return false
 		}

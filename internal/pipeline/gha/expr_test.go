@@ -1,0 +1,51 @@
+package gha
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAccesses(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []access
+	}{
+		{"${{ github.event.issue.title }}", []access{{Path: "github.event.issue.title", Offset: 4}}},
+		{"x ${{ toJSON(secrets) }}", []access{{Path: "secrets", Offset: 13, InToJSON: true}}},
+		{"${{ github.event['pull_request'].head.ref || inputs.name }}", []access{
+			{Path: "github.event.pull_request.head.ref", Offset: 4},
+			{Path: "inputs.name", Offset: 45},
+		}},
+		{"${{ join(github.event.commits.*.message, ' ') }}", []access{{Path: "github.event.commits.*.message", Offset: 9}}},
+		{"${{ env[matrix.name] }}", []access{{Path: "env.*", Offset: 4}, {Path: "matrix.name", Offset: 8}}},
+	} {
+		var got []access
+		for _, e := range parseExprs(tc.src) {
+			got = append(got, e.accesses()...)
+		}
+		if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(access{})); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.src, diff)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	for path, want := range map[string]taint{
+		"github.event.issue.title":            taintEvent,
+		"github.event.pull_request.head.ref":  taintEvent,
+		"github.event.pull_request.head.sha":  clean,
+		"github.event.pull_request.number":    clean,
+		"github.event.commits.*.author.email": taintEvent,
+		"github.head_ref":                     taintEvent,
+		"inputs.version":                      taintInput,
+		"github.event.inputs.tag":             taintInput,
+		"github.event.pull_request":           taintEvent,
+		"github.sha":                          clean,
+		"secrets.token":                       clean,
+	} {
+		if got := classify(access{Path: path}); got != want {
+			t.Errorf("classify(%s) = %v, want %v", path, got, want)
+		}
+	}
+}
