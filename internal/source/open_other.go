@@ -20,3 +20,16 @@ func openRegular(name string) (*os.File, error) {
 	}
 	return os.Open(name)
 }
+
+// openDir opens a directory for listing after checking, without following
+// links, that it is one.
+func openDir(name string) (*os.File, error) {
+	fi, err := os.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("open %s: not a directory", name)
+	}
+	return os.Open(name)
+}

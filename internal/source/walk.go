@@ -388,7 +388,7 @@ func (w *walker) loadIgnore(abs, rel string, depth int, layer ignoreLayer) {
 
 // readDir lists up to maxDirEntries entries of dir, unsorted.
 func readDir(dir string) ([]fs.DirEntry, error) {
-	f, err := os.Open(dir)
+	f, err := openDir(dir)
 	if err != nil {
 		return nil, err
 	}

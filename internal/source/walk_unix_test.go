@@ -243,3 +243,21 @@ func copyFile(from, to string) error {
 	}
 	return out.Close()
 }
+
+func TestOpenFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.go": "package a", "sub/": ""})
+	symlink(t, filepath.Join(dir, "a.go"), filepath.Join(dir, "link"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, ok := range map[string]bool{"a.go": true, "link": false, "fifo": false, "sub": false, "missing": false} {
+		f, err := OpenFile(filepath.Join(dir, name))
+		if err == nil {
+			f.Close()
+		}
+		if (err == nil) != ok {
+			t.Errorf("OpenFile(%s) error = %v, want ok=%v", name, err, ok)
+		}
+	}
+}
