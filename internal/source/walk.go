@@ -237,7 +237,7 @@ func (w *walker) visitFile(abs, name, rel string) {
 	dep := isDependencyFile(name)
 	checkGenerated := !opts.IncludeGenerated && !dep && !isPipelineFile(rel)
 	keepBinary := func() bool {
-		return opts.IncludeBinary || (opts.KeepBinary != nil && opts.KeepBinary(rel))
+		return opts.IncludeBinary || w.keepBinary(rel)
 	}
 
 	binary := false
@@ -310,6 +310,21 @@ func (w *walker) visitFile(abs, name, rel string) {
 		}
 	}
 	w.inv.Files = append(w.inv.Files, File{Path: rel, Abs: abs, Size: size, Language: lang, Binary: binary})
+}
+
+// keepBinary asks Options.KeepBinary, which runs analyzers' code: a panic
+// there counts as "no" and is logged, and never ends the walk.
+func (w *walker) keepBinary(rel string) (keep bool) {
+	if w.opts.KeepBinary == nil {
+		return false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			w.warn(rel, fmt.Sprintf("KeepBinary panicked: %v", r))
+			keep = false
+		}
+	}()
+	return w.opts.KeepBinary(rel)
 }
 
 // classifyDirContent recognises a directory by marker files inside it: a

@@ -654,3 +654,12 @@ func TestWalkInsideRepository(t *testing.T) {
 		}
 	}
 }
+
+func TestWalkKeepBinaryPanics(t *testing.T) {
+	inv := walkTree(t, map[string]string{"m.pkl": "x", "a.go": "package a"}, Options{
+		KeepBinary: func(string) bool { panic("analyzer bug") },
+	})
+	if diff := cmp.Diff([]string{"F a.go", "S m.pkl binary"}, summary(inv)); diff != "" {
+		t.Errorf("Walk (-want +got):\n%s", diff)
+	}
+}
