@@ -123,7 +123,7 @@ func TestMatches(t *testing.T) {
 		{OWASP2025, "A05:2025", "CWE-89", "sast", true},
 		{OWASP2021, "A01:2021", "CWE-89", "sast", false},
 		{CWETop25, "#2 CWE-89", "CWE-89", "sast", true},
-		{CWETop25, "#2 CWE-89", "CWE-564", "sast", true}, // Hibernate SQL injection is a child of CWE-89
+		{CWETop25, "#2 CWE-89", "CWE-564", "sast", true},  // Hibernate SQL injection is a child of CWE-89
 		{CWETop25, "#2 CWE-89", "CWE-943", "sast", false}, // the broader class is not the entry
 		{"pci-dss-4.0", "6.2.4 (injection)", "CWE-89", "sast", true},
 		{"pci-dss-4.0", "6.2.4 (injection)", "CWE-328", "sast", false},

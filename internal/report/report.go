@@ -14,6 +14,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/socyber/codeaudit/internal/report/html"
 	"github.com/socyber/codeaudit/internal/report/json"
 	"github.com/socyber/codeaudit/internal/report/markdown"
 	"github.com/socyber/codeaudit/internal/report/sarif"
@@ -40,11 +41,12 @@ const (
 	FormatJSON     = "json"
 	FormatSARIF    = "sarif"
 	FormatMarkdown = "markdown"
+	FormatHTML     = "html"
 )
 
 // Formats lists the format names New accepts, for flag help and
 // completion.
-var Formats = []string{FormatText, FormatJSON, FormatSARIF, FormatMarkdown}
+var Formats = []string{FormatText, FormatJSON, FormatSARIF, FormatMarkdown, FormatHTML}
 
 // New returns the writer for a format name (case-insensitive).
 func New(format string, opts Options) (Writer, error) {
@@ -57,6 +59,8 @@ func New(format string, opts Options) (Writer, error) {
 		return sarif.New(), nil
 	case FormatMarkdown, "md":
 		return markdown.New(markdown.Options{ShowSuppressed: opts.ShowSuppressed}), nil
+	case FormatHTML, "htm":
+		return html.New(html.Options{ShowSuppressed: opts.ShowSuppressed}), nil
 	}
 	return nil, fmt.Errorf("unknown output format %q (valid formats: %s)", format, strings.Join(Formats, ", "))
 }

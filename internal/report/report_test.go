@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/report/html"
 	"github.com/socyber/codeaudit/internal/report/json"
 	"github.com/socyber/codeaudit/internal/report/markdown"
 	"github.com/socyber/codeaudit/internal/report/reporttest"
@@ -22,6 +23,7 @@ func TestNew(t *testing.T) {
 		" sarif ":  fmt.Sprintf("%T", &sarif.Writer{}),
 		"markdown": fmt.Sprintf("%T", &markdown.Writer{}),
 		"md":       fmt.Sprintf("%T", &markdown.Writer{}),
+		"HTML":     fmt.Sprintf("%T", &html.Writer{}),
 	} {
 		w, err := New(format, Options{})
 		if err != nil {
@@ -32,8 +34,8 @@ func TestNew(t *testing.T) {
 			t.Errorf("New(%q) = %s, want %s", format, got, want)
 		}
 	}
-	_, err := New("html", Options{})
-	if err == nil || !strings.Contains(err.Error(), `"html"`) || !strings.Contains(err.Error(), "text, json, sarif, markdown") {
+	_, err := New("pdf", Options{})
+	if err == nil || !strings.Contains(err.Error(), `"pdf"`) || !strings.Contains(err.Error(), "text, json, sarif, markdown, html") {
 		t.Errorf("unknown format error = %v", err)
 	}
 }
