@@ -43,6 +43,11 @@ type Info struct {
 	// Binary is set when the analyzer wants binary files (model files,
 	// archives); the engine offers binary files only to such analyzers.
 	Binary bool
+	// Stream is set when the analyzer reads the files it wants itself, by
+	// File.Abs and in bounded pieces (model files of many gigabytes): the
+	// engine then neither reads them nor applies its per-file size cap to
+	// them, and hands the analyzer a Target whose Content is nil.
+	Stream bool
 }
 
 // Analyzer is what every analyzer implements.
