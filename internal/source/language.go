@@ -34,6 +34,13 @@ var byExtension = map[string]Language{
 	".groovy": Groovy, ".gradle": Groovy,
 	".md": Markdown, ".markdown": Markdown,
 	".cbl": COBOL, ".cob": COBOL, ".cpy": COBOL,
+	".gemspec": Ruby, ".rake": Ruby, ".ru": Ruby, ".podspec": Ruby,
+	".jsonc": JSON, ".ipynb": JSON,
+	".mk": Shell, ".bats": Shell,
+	".psd1":  PowerShell,
+	".xhtml": HTML,
+	".svg":   XML, ".plist": XML, ".csproj": XML, ".vbproj": XML, ".fsproj": XML,
+	".props": XML, ".targets": XML, ".nuspec": XML,
 }
 
 var byName = map[string]Language{
@@ -43,6 +50,25 @@ var byName = map[string]Language{
 	"makefile":      Shell,
 	"gemfile":       Ruby,
 	"rakefile":      Ruby,
+	"vagrantfile":   Ruby,
+	"podfile":       Ruby,
+	"brewfile":      Ruby,
+	"fastfile":      Ruby,
+	"pipfile":       TOML,
+	"pipfile.lock":  JSON,
+	"composer.lock": JSON,
+	"flake.lock":    JSON,
+	"cargo.lock":    TOML,
+	"poetry.lock":   TOML,
+	"uv.lock":       TOML,
+	"pdm.lock":      TOML,
+	".bashrc":       Shell,
+	".bash_profile": Shell,
+	".zshrc":        Shell,
+	".profile":      Shell,
+	".envrc":        Shell,
+	".babelrc":      JSON,
+	".eslintrc":     JSON,
 }
 
 var byInterpreter = map[string]Language{
