@@ -117,6 +117,12 @@ func TestWants(t *testing.T) {
 		"action.yml":                  true,
 		"tools/lint/action.yaml":      true,
 		"config.yml":                  false,
+		".gitlab-ci.yml":              true,
+		"ci/deploy.gitlab-ci.yml":     true,
+		".gitlab/ci/build.yml":        true,
+		"Jenkinsfile":                 true,
+		"deploy/Jenkinsfile.prod":     true,
+		"src/Helper.groovy":           false,
 		"src/app.go":                  false,
 	} {
 		if got := a.Wants(&source.File{Path: p}); got != want {

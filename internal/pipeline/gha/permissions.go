@@ -38,9 +38,24 @@ var readOnlyActions = map[string]bool{
 	"actions/download-artifact": true,
 }
 
-// tokenUse matches script text that talks to GitHub or a registry with a
-// token.
-var tokenUse = regexp.MustCompile(`(?i)\bgh\s|\bhub\s|\bgit\s+push\b|\bgit\s+tag\b|GITHUB_TOKEN|github\.token|api\.github\.com|ACTIONS_ID_TOKEN|\bdocker\s+push\b|ghcr\.io|\bpublish\b|\brelease\b`)
+// tokenWords are (lower-case) marks of script text that talks to GitHub
+// or a registry with a token. Plain substring tests keep this cheap: it
+// runs over every script of every job.
+var tokenWords = []string{"github_token", "github.token", "api.github.com", "actions_id_token", "ghcr.io", "publish", "release", "git push", "git tag", "docker push"}
+
+// tokenCommands are commands that use the token, matched at word start.
+var tokenCommands = regexp.MustCompile(`(?:^|[\s;&|(])(?:gh|hub)\s`)
+
+// mentionsToken reports whether text may use the token.
+func mentionsToken(text string) bool {
+	lower := strings.ToLower(text)
+	for _, w := range tokenWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return (strings.Contains(lower, "gh ") || strings.Contains(lower, "hub ")) && tokenCommands.MatchString(lower)
+}
 
 // usesToken reports whether any step of a job may use the token.
 func usesToken(j *Job) bool {
@@ -58,17 +73,17 @@ func usesToken(j *Job) bool {
 				return true
 			}
 			for _, in := range st.Inputs {
-				if in != nil && in.Value != nil && tokenUse.MatchString(in.Value.Value) {
+				if in != nil && in.Value != nil && mentionsToken(in.Value.Value) {
 					return true
 				}
 			}
 		}
-		if st.Run != nil && tokenUse.MatchString(st.Run.Value) {
+		if st.Run != nil && mentionsToken(st.Run.Value) {
 			return true
 		}
 		if st.Env != nil {
 			for _, v := range st.Env.Vars {
-				if v != nil && v.Value != nil && tokenUse.MatchString(v.Value.Value) {
+				if v != nil && v.Value != nil && mentionsToken(v.Value.Value) {
 					return true
 				}
 			}
@@ -76,7 +91,7 @@ func usesToken(j *Job) bool {
 	}
 	if j.Env != nil {
 		for _, v := range j.Env.Vars {
-			if v != nil && v.Value != nil && tokenUse.MatchString(v.Value.Value) {
+			if v != nil && v.Value != nil && mentionsToken(v.Value.Value) {
 				return true
 			}
 		}
@@ -184,7 +199,7 @@ func publishes(st *Step) bool {
 	if name, _ := actionName(st.Uses); publishActions[repoOf(name)] {
 		return true
 	}
-	return st.Run != nil && (publishCommand.MatchString(st.Run.Value) || strings.Contains(st.Run.Value, "docker push") || strings.Contains(st.Run.Value, "gh release create"))
+	return st.Run != nil && (mayPublish(st.Run.Value) && publishCommand.MatchString(st.Run.Value) || strings.Contains(st.Run.Value, "docker push") || strings.Contains(st.Run.Value, "gh release create"))
 }
 
 // releaseWorkflow reports whether the workflow is triggered by releases.

@@ -181,15 +181,20 @@ func (s *scan) auditPublishToken(v *EnvVar, jc *jobContext) {
 		return
 	}
 	run := runOf(jc.job.Steps[jc.index])
-	if run == nil || !publishCommand.MatchString(run.Value) {
+	if run == nil || !mayPublish(run.Value) || !publishCommand.MatchString(run.Value) {
 		return
 	}
 	s.emit(s.findingOn(RuleLongLivedToken, v.Name, fmt.Sprintf("%s receives a long-lived %s token from secrets for publishing; %s supports trusted publishing with a short-lived OIDC token", v.Name.Value, reg, reg)))
 }
 
+// mayPublish is a cheap filter before publishCommand.
+func mayPublish(s string) bool {
+	return strings.Contains(s, "publish") || strings.Contains(s, "upload") || strings.Contains(s, "push")
+}
+
 // auditPublishCommand covers publishing tokens passed on the command line.
 func (s *scan) auditPublishCommand(run *String, ln shellscript.Line, _ *envScope, _ *jobContext) {
-	if !publishCommand.MatchString(ln.Code) {
+	if !mayPublish(ln.Code) || !publishCommand.MatchString(ln.Code) {
 		return
 	}
 	for _, flag := range []string{"--token", "--password", " -p ", "--api-key"} {

@@ -41,6 +41,9 @@ var (
 func RemoteExec(script string) []Span {
 	var out []Span
 	forLines(script, func(start int, line string) {
+		if !mayFetch(line) {
+			return // cheap filter: most lines download nothing
+		}
 		code := stripComment(line)
 		for _, re := range []*regexp.Regexp{pipeToShell, processSubst, commandSubst, psDownload} {
 			if m := re.FindStringIndex(code); m != nil {
@@ -50,6 +53,18 @@ func RemoteExec(script string) []Span {
 		}
 	})
 	return out
+}
+
+// fetchWords are substrings every remote-exec pattern contains.
+var fetchWords = []string{"curl", "wget", "iwr", "irm", "Invoke-", "fetch", "DownloadString"}
+
+func mayFetch(line string) bool {
+	for _, w := range fetchWords {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // printCommand matches the commands that write their arguments to the log.
