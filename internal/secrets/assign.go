@@ -26,71 +26,142 @@ type assignment struct {
 	quoted     bool
 }
 
-// assignRe finds `key = "value"`, `"key": 'value'`, `key: value`,
-// `key := "value"`, `key => "value"`, `<key>value</key>` and `ENV KEY value`
-// on one line. Group 1/2: optional quotes around the key; 3: key;
-// 4: operator; 5-7: quoted value ("", ”, “); 8: unquoted value.
-var assignRe = regexp.MustCompile(`(?:^|[^A-Za-z0-9_.\-])(["']?)([A-Za-z_][A-Za-z0-9_.\-]{0,80}?)(["']?)\s*\]?\s*(:=|=>|\?=|\|\|=|=|:)\s*(?:[rRbBuUfF@]{0,2}"((?:[^"\\\n]|\\.){0,512})"|[rRbBuUfF]{0,2}'((?:[^'\\\n]|\\.){0,512})'|` + "`([^`\\n]{0,512})`" + `|([^\s"'` + "`" + `,;&<>()\[\]{}|]{1,512}))`)
-
 // xmlElementRe finds <key>value</key>.
-var xmlElementRe = regexp.MustCompile(`<([A-Za-z_][A-Za-z0-9_.:\-]{0,80})>([^<\s]{1,512})</`)
+var xmlElementRe = regexp.MustCompile(`^<([A-Za-z_][A-Za-z0-9_.:\-]*)>([^<\s]+)</`)
 
 // dockerEnvRe finds the legacy `ENV KEY value` form of a Dockerfile.
-var dockerEnvRe = regexp.MustCompile(`^\s*(?:ENV|ARG)\s+([A-Za-z_][A-Za-z0-9_]*)\s+([^\s=]\S{0,511})\s*$`)
+var dockerEnvRe = regexp.MustCompile(`^\s*(?:ENV|ARG)\s+([A-Za-z_][A-Za-z0-9_]*)\s+([^\s=]\S*)\s*$`)
 
-// parseAssignments returns the assignments on the window [ws, we).
-func (st *scan) parseAssignments(ws, we int) []assignment {
-	line := st.text[ws:we]
-	var out []assignment
-	for _, m := range assignRe.FindAllSubmatchIndex(line, -1) {
-		key := string(line[m[4]:m[5]])
-		op := string(line[m[8]:m[9]])
-		// Skip comparisons (==, !=, <=, >=, =~) and pointers (->).
-		if after := m[9]; op == "=" && after < len(line) && (line[after] == '=' || line[after] == '~') {
-			continue
+// maxKeyLen bounds the identifier an assignment key may have.
+const maxKeyLen = 128
+
+func isKeyByte(c byte) bool { return isAlnum(c) || c == '_' || c == '.' || c == '-' }
+
+// assignmentAt parses the assignment whose key contains the keyword hit at
+// offset hit, within the window [ws, we): `key = "value"`, `"key": 'value'`,
+// `key: value`, `key := "value"`, `key => "value"`, `<key>value</key>` and
+// the Dockerfile `ENV KEY value`. It is a small hand-written scanner rather
+// than one regular expression with submatches: it runs on most lines that
+// mention a password or token, and Go's submatch engine is too slow there.
+func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
+	t := st.text
+	ks := hit
+	for ks > ws && hit-ks < maxKeyLen && isKeyByte(t[ks-1]) {
+		ks--
+	}
+	ke := hit
+	for ke < we && ke-hit < maxKeyLen && isKeyByte(t[ke]) {
+		ke++
+	}
+	// Keys do not end in '.' or '-' ("password." is prose).
+	for ke > ks && (t[ke-1] == '.' || t[ke-1] == '-') {
+		ke--
+	}
+	if ke <= ks || !(t[ks] == '_' || t[ks] >= 'A' && t[ks] <= 'Z' || t[ks] >= 'a' && t[ks] <= 'z') {
+		return assignment{}, false
+	}
+	key := string(t[ks:ke])
+	a := assignment{key: key, words: splitWords(key)}
+	// <key>value</key>
+	if ks > ws && t[ks-1] == '<' {
+		if m := xmlElementRe.FindSubmatchIndex(t[ks-1 : we]); m != nil {
+			a.valueStart, a.valueEnd, a.quoted = ks-1+m[4], ks-1+m[5], true
+			return a, true
 		}
-		if m[8] > 0 && strings.ContainsRune("!<>=", rune(line[m[8]-1])) {
-			continue
-		}
-		a := assignment{key: key, words: splitWords(key)}
-		openQ, closeQ := m[3] > m[2], m[7] > m[6]
-		switch {
-		case m[10] >= 0:
-			a.valueStart, a.valueEnd, a.quoted = m[10], m[11], true
-		case m[12] >= 0:
-			a.valueStart, a.valueEnd, a.quoted = m[12], m[13], true
-		case m[14] >= 0:
-			a.valueStart, a.valueEnd, a.quoted = m[14], m[15], true
-		case m[16] >= 0:
-			a.valueStart, a.valueEnd = m[16], m[17]
-			prev := byte(0)
-			if m[2] > m[0] {
-				prev = line[m[0]]
+	}
+	prev := byte(0)
+	openQ := false
+	if ks > ws {
+		prev = t[ks-1]
+		if prev == '"' || prev == '\'' {
+			openQ = true
+			if ks-1 > ws {
+				prev = t[ks-2]
+			} else {
+				prev = 0
 			}
-			if !st.unquotedAllowed(line, prev, m[17], openQ && !closeQ, op) {
-				continue
+		}
+	}
+	i := ke
+	closeQ := false
+	if i < we && (t[i] == '"' || t[i] == '\'') {
+		closeQ = true
+		i++
+	}
+	i = skipBlank(t, i, we)
+	if i < we && t[i] == ']' {
+		i = skipBlank(t, i+1, we)
+	}
+	op := ""
+	for _, o := range []string{":=", "=>", "?=", "||=", "=", ":"} {
+		if i+len(o) <= we && string(t[i:i+len(o)]) == o {
+			op = o
+			break
+		}
+	}
+	if op == "" {
+		return st.dockerEnv(a, ws, we)
+	}
+	i += len(op)
+	if op == "=" && i < we && (t[i] == '=' || t[i] == '~') {
+		return assignment{}, false
+	}
+	if op == ":" && i < we && t[i] == ':' {
+		return assignment{}, false // Ruby/C++ scope operator
+	}
+	i = skipBlank(t, i, we)
+	// Optional string prefix (r"", b'', f"", @"").
+	j := i
+	for j < we && j-i < 2 && strings.IndexByte("rRbBuUfF@", t[j]) >= 0 {
+		j++
+	}
+	if j < we && (t[j] == '"' || t[j] == '\'' || t[j] == '`') {
+		q := t[j]
+		k := j + 1
+		for k < we && t[k] != q {
+			if t[k] == '\\' {
+				k++
 			}
-		default:
-			continue
+			k++
 		}
-		a.valueStart += ws
-		a.valueEnd += ws
-		out = append(out, a)
-	}
-	for _, m := range xmlElementRe.FindAllSubmatchIndex(line, -1) {
-		key := string(line[m[2]:m[3]])
-		if i := strings.LastIndexByte(key, ':'); i >= 0 {
-			key = key[i+1:]
+		if k >= we {
+			return assignment{}, false
 		}
-		out = append(out, assignment{key: key, words: splitWords(key), valueStart: ws + m[4], valueEnd: ws + m[5], quoted: true})
+		a.valueStart, a.valueEnd, a.quoted = j+1, k, true
+		return a, true
 	}
-	if isDockerfile(st.path) {
-		if m := dockerEnvRe.FindSubmatchIndex(line); m != nil {
-			key := string(line[m[2]:m[3]])
-			out = append(out, assignment{key: key, words: splitWords(key), valueStart: ws + m[4], valueEnd: ws + m[5]})
-		}
+	k := i
+	for k < we && t[k] > ' ' && strings.IndexByte("\"'`,;&<>()[]{}|", t[k]) < 0 {
+		k++
 	}
-	return out
+	if k == i {
+		return assignment{}, false
+	}
+	if !st.unquotedAllowed(t[ws:we], prev, k-ws, openQ && !closeQ, op) {
+		return assignment{}, false
+	}
+	a.valueStart, a.valueEnd = i, k
+	return a, true
+}
+
+func skipBlank(t []byte, i, we int) int {
+	for i < we && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// dockerEnv handles `ENV KEY value` in Dockerfiles.
+func (st *scan) dockerEnv(a assignment, ws, we int) (assignment, bool) {
+	if !isDockerfile(st.path) {
+		return assignment{}, false
+	}
+	m := dockerEnvRe.FindSubmatchIndex(st.text[ws:we])
+	if m == nil || string(st.text[ws+m[2]:ws+m[3]]) != a.key {
+		return assignment{}, false
+	}
+	a.valueStart, a.valueEnd = ws+m[4], ws+m[5]
+	return a, true
 }
 
 // unquotedAllowed decides whether an unquoted value is a literal: in
@@ -231,21 +302,22 @@ func hasWord(words []string, subs ...string) bool {
 
 func (st *scan) matchAssign(d *detector, hit int) {
 	ws, we := st.window(hit)
-	if st.assignLine != ws {
-		st.assignLine = ws
-		st.assignments = st.parseAssignments(ws, we)
+	if st.assignHit != hit {
+		st.assignHit = hit
+		st.assign, st.assignOK = st.assignmentAt(hit, ws, we)
 	}
-	line := string(st.text[ws:we])
-	for _, a := range st.assignments {
-		if !d.keyOK(a.words, line) {
-			continue
-		}
-		v := string(st.text[a.valueStart:a.valueEnd])
-		if d.value != nil && !d.value.MatchString(v) {
-			continue
-		}
-		st.add(d, a.valueStart, a.valueEnd)
+	if !st.assignOK {
+		return
 	}
+	a := st.assign
+	if !d.keyOK(a.words, string(st.text[ws:we])) {
+		return
+	}
+	v := string(st.text[a.valueStart:a.valueEnd])
+	if d.value != nil && !d.value.MatchString(v) {
+		return
+	}
+	st.add(d, a.valueStart, a.valueEnd)
 }
 
 // genericValueOK judges a value assigned to a password/secret/token key.

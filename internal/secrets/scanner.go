@@ -169,13 +169,12 @@ type scan struct {
 	path    string
 	text    []byte
 	matches []Match
-	// doneLine remembers, per detector, the start of the last line it
-	// examined, so a line with many keyword hits is examined once.
-	doneLine []int
-	// assignLine is the start of the last line parsed for assignments.
-	assignLine  int
-	assignments []assignment
-	unquotedOK  bool
+	// assignHit is the keyword hit last parsed for an assignment, and
+	// assign/assignOK the result, shared by the detectors it triggers.
+	assignHit  int
+	assign     assignment
+	assignOK   bool
+	unquotedOK bool
 	// context is contextKind(path): findings in tests, examples and docs
 	// get a lower confidence.
 	context string
@@ -186,10 +185,7 @@ type scan struct {
 // Matches are sorted by position, overlaps resolved in favour of the more
 // specific detector.
 func (s *Scanner) Scan(ctx context.Context, path string, text []byte) ([]Match, error) {
-	st := &scan{sc: s, path: path, text: text, doneLine: make([]int, len(s.dets)), assignLine: -1, unquotedOK: unquotedValues(path), context: contextKind(path)}
-	for i := range st.doneLine {
-		st.doneLine[i] = -1
-	}
+	st := &scan{sc: s, path: path, text: text, assignHit: -1, unquotedOK: unquotedValues(path), context: contextKind(path)}
 	hits := 0
 	var err error
 	s.matcher.Scan(text, func(id, start int) bool {
@@ -219,11 +215,6 @@ func (st *scan) dispatch(t target, start, kwLen int) {
 	case kindPrefix:
 		st.matchPrefix(d, t.exact, start)
 	case kindAssign:
-		ls, _ := st.lineBounds(start)
-		if st.doneLine[t.det] == ls {
-			return
-		}
-		st.doneLine[t.det] = ls
 		st.matchAssign(d, start)
 	case kindCustom:
 		d.find(st, d, string(st.text[start:start+kwLen]), start)
