@@ -53,14 +53,18 @@ func Walk(ctx context.Context, opts Options) (*Inventory, error) {
 		return nil, fmt.Errorf("scan root %q: %w", root, err)
 	}
 
+	rootDir := real
+	if !info.IsDir() {
+		rootDir = filepath.Dir(real)
+	}
 	w := &walker{
 		ctx:  ctx,
 		opts: &opts,
-		inv:  &Inventory{Root: real},
+		inv:  &Inventory{Root: rootDir},
 		head: make([]byte, HeadSize),
 	}
 	for _, p := range opts.Exclude {
-		if r, ok := newIgnoreRule(p, 0, "--exclude"); ok {
+		if r, ok := newIgnoreRule(normalizeExclude(p, rootDir), 0, "--exclude"); ok {
 			w.ign.layers[layerOption] = append(w.ign.layers[layerOption], r)
 		}
 	}
@@ -75,10 +79,9 @@ func Walk(ctx context.Context, opts Options) (*Inventory, error) {
 		}
 		w.walkDir(real, "")
 	} else {
-		w.inv.Root = filepath.Dir(real)
 		name := filepath.Base(real)
 		w.comps = append(w.comps, name)
-		w.visit(w.inv.Root, name, name, info.Mode().Type(), nil)
+		w.visit(rootDir, name, name, info.Mode().Type(), nil)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("walk %s: %w", real, err)
@@ -86,6 +89,23 @@ func Walk(ctx context.Context, opts Options) (*Inventory, error) {
 	slices.SortFunc(w.inv.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(w.inv.Skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
 	return w.inv, nil
+}
+
+// normalizeExclude accepts the ways people write a path on a command line:
+// "./testdata" and "/abs/root/testdata" both mean the root's testdata, which
+// in gitignore syntax is "/testdata".
+func normalizeExclude(p, root string) string {
+	neg := ""
+	if strings.HasPrefix(p, "!") {
+		neg, p = "!", p[1:]
+	}
+	if rest, ok := strings.CutPrefix(p, "./"); ok {
+		return neg + "/" + rest
+	}
+	if rootSlash := filepath.ToSlash(root) + "/"; len(p) > len(rootSlash) && strings.HasPrefix(p, rootSlash) {
+		return neg + "/" + p[len(rootSlash):]
+	}
+	return neg + p
 }
 
 // CheckPattern reports whether an exclude pattern is well formed. Walk

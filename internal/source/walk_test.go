@@ -663,3 +663,20 @@ func TestWalkKeepBinaryPanics(t *testing.T) {
 		t.Errorf("Walk (-want +got):\n%s", diff)
 	}
 }
+
+func TestNormalizeExclude(t *testing.T) {
+	root := filepath.FromSlash("/src/app")
+	for in, want := range map[string]string{
+		"testdata/":              "testdata/",
+		"./testdata/":            "/testdata/",
+		"!./keep.go":             "!/keep.go",
+		"/src/app/internal/x.go": "/internal/x.go",
+		"/src/application/x.go":  "/src/application/x.go",
+		"/src/app/":              "/src/app/",
+		"*.txt":                  "*.txt",
+	} {
+		if got := normalizeExclude(in, root); got != want {
+			t.Errorf("normalizeExclude(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
