@@ -15,6 +15,9 @@ const (
 	// generatedMarkerLines is how many leading lines may hold a
 	// generated-code marker.
 	generatedMarkerLines = 40
+	// markerPairDistance is how many lines apart "generated" and "do not
+	// edit" may be to count as one marker.
+	markerPairDistance = 2
 	// minifiedLineLength is the line length (bytes) from which a JavaScript
 	// or CSS head looks minified...
 	minifiedLineLength = 1000
@@ -186,7 +189,7 @@ func isPipelineFile(rel string) bool {
 	return strings.HasPrefix(base, "jenkinsfile")
 }
 
-// hasSuffixFold reports whether lower (already lower-case) ends with one of
+// matchSuffix reports whether lower (already lower-case) ends with one of
 // suffixes, returning it.
 func matchSuffix(lower string, suffixes []string) (string, bool) {
 	for _, s := range suffixes {
@@ -208,7 +211,7 @@ func IsText(head []byte) bool {
 // look like comments are considered, so a string literal that mentions a
 // marker does not count.
 func generatedMarker(head []byte) string {
-	var sawGenerated, sawDoNotEdit bool
+	genLine, editLine := -1, -1
 	closer := "" // the end of the block comment the line is in
 	rest := head
 	for n := 0; n < generatedMarkerLines && len(rest) > 0; n++ {
@@ -266,13 +269,15 @@ func generatedMarker(head []byte) string {
 				return `"` + m + `"`
 			}
 		}
+		// "generated" and "do not edit" close together (a header saying
+		// both), not merely somewhere in the first lines.
 		if bytes.Contains(lower, []byte("generated")) {
-			sawGenerated = true
+			genLine = n
 		}
 		if bytes.Contains(lower, []byte("do not edit")) {
-			sawDoNotEdit = true
+			editLine = n
 		}
-		if sawGenerated && sawDoNotEdit {
+		if genLine >= 0 && editLine >= 0 && max(genLine, editLine)-min(genLine, editLine) <= markerPairDistance {
 			return `"generated" with "do not edit"`
 		}
 	}
