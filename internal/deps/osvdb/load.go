@@ -291,3 +291,12 @@ func pep503(name string) string {
 	}
 	return b.String()
 }
+
+// Names lists the normalised package names the index has advisories for.
+func (ix *Index) Names() []string {
+	out := make([]string, 0, len(ix.byName))
+	for n := range ix.byName {
+		out = append(out, n)
+	}
+	return out
+}
