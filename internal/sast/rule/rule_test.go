@@ -127,10 +127,10 @@ func TestPrefilter(t *testing.T) {
 		t.Fatal(err)
 	}
 	for src, want := range map[string]int{
-		"import hashlib\nhashlib.md5(b'')\n":   1,
+		"import hashlib\nhashlib.md5(b'')\n":     1,
 		"from Crypto.Hash import MD5\nMD5.new()": 1,
-		"import hashlib\nhashlib.sha256(x)\n":   0,
-		"print('md5')\n":                       0,
+		"import hashlib\nhashlib.sha256(x)\n":    0,
+		"print('md5')\n":                         0,
 	} {
 		if got := len(set.Candidates(lang.Python, "a.py", []byte(src))); got != want {
 			t.Errorf("%q: %d candidates, want %d", src, got, want)
