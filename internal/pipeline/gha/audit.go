@@ -189,6 +189,15 @@ func (s *scan) auditWorkflow(wf *Workflow) error {
 			s.events[strings.ToLower(strings.TrimSpace(e.Value))] = true
 		}
 	}
+	for _, e := range wf.Events {
+		if e == nil {
+			continue
+		}
+		switch ev := strings.ToLower(strings.TrimSpace(e.Value)); ev {
+		case "pull_request_target", "workflow_run":
+			s.emit(s.findingOn(RuleDangerousTrigger, e, fmt.Sprintf("%s runs this workflow with the repository's secrets and a write token on events outsiders can cause; nothing from the pull request may be executed or trusted", ev)))
+		}
+	}
 	env := newEnvScope(nil)
 	s.auditEnv(wf.Env, env, "workflow")
 	s.auditPermissionsAll(wf.Permissions)

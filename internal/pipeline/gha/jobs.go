@@ -258,7 +258,31 @@ func (s *scan) auditIf(cond *String) {
 	}
 	for _, e := range parseExprs(src) {
 		s.findSpoofableActor(cond, e, src != v)
+		s.findUnsoundContains(cond, e, src != v)
 	}
+}
+
+// findUnsoundContains reports contains('a b c', context).
+func (s *scan) findUnsoundContains(cond *String, e expr, wrapped bool) {
+	visitExpr(e.Node, func(n ExprNode) {
+		call, ok := n.(*FuncCallNode)
+		if !ok || !strings.EqualFold(call.Callee, "contains") || len(call.Args) != 2 {
+			return
+		}
+		lit, ok := call.Args[0].(*StringNode)
+		if !ok {
+			return
+		}
+		p, ok := accessPath(call.Args[1])
+		if !ok || !strings.HasPrefix(p, "github.") && !strings.HasPrefix(p, "env.") && !strings.HasPrefix(p, "inputs.") {
+			return
+		}
+		off := e.Offset + 3 + call.Offset()
+		if wrapped {
+			off -= len("${{ ")
+		}
+		s.emit(s.findingAt(RuleUnsoundContains, cond, off, len(call.Callee), fmt.Sprintf("contains(%q, %s) accepts any substring of the string, not only the listed values", lit.Value, p)))
+	})
 }
 
 // spoofableActors are contexts naming who caused the latest event.

@@ -26,6 +26,9 @@ const (
 	RuleHardcodedCredential  = "pipeline.gha.hardcoded-credential"
 	RuleLongLivedToken       = "pipeline.gha.long-lived-publish-token"
 	RuleKnownVulnerable      = "pipeline.gha.known-vulnerable-action"
+	RuleDangerousTrigger     = "pipeline.gha.dangerous-trigger"
+	RuleUnsoundContains      = "pipeline.gha.unsound-contains"
+	RuleUnmaskedSecretField  = "pipeline.gha.unmasked-secret-field"
 )
 
 const (
@@ -192,6 +195,30 @@ func catalog() []finding.Rule {
 			Severity:    finding.High, Confidence: finding.ConfidenceHigh, CWE: "CWE-1395",
 			Remediation: "Upgrade to the fixed version named in the message and pin its commit SHA:\n\n    - uses: owner/action@<sha of fixed release> # vX.Y.Z",
 			References:  []string{"https://github.com/advisories?query=type%3Areviewed+ecosystem%3Aactions"},
+		},
+		{
+			ID:          RuleDangerousTrigger,
+			Title:       "Workflow runs with secrets on events outsiders trigger",
+			Description: "pull_request_target and workflow_run workflows run in the base repository's context, with its secrets and a write token, on events that anyone who can open a pull request can cause. They are safe only while nothing from the pull request is executed or trusted; this advisory marks them for review (untrusted-checkout and expression-injection report the concrete flaws).",
+			Severity:    finding.Low, Confidence: finding.ConfidenceMedium, CWE: "CWE-668",
+			Remediation: "Prefer pull_request (no secrets, read-only token); if the privileged trigger is needed, keep its permissions minimal and treat all pull request data as untrusted:\n\n    on: pull_request\n    permissions:\n      contents: read",
+			References:  []string{refTriggers},
+		},
+		{
+			ID:          RuleUnsoundContains,
+			Title:       "contains() used as an allow-list on a string",
+			Description: "contains('refs/heads/main refs/heads/release', github.ref) searches a string, not a list: any value that is a substring of it (refs/heads/mai, a single space) passes the check.",
+			Severity:    finding.Low, Confidence: finding.ConfidenceHigh, CWE: "CWE-697",
+			Remediation: "Compare exactly, or search a real list:\n\n    if: contains(fromJSON('[\"refs/heads/main\", \"refs/heads/release\"]'), github.ref)",
+			References:  []string{"https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions#contains"},
+		},
+		{
+			ID:          RuleUnmaskedSecretField,
+			Title:       "Field extracted from a JSON secret is not masked",
+			Description: "GitHub masks the exact text of each secret in logs. fromJSON(secrets.X).field yields a new string that is not registered for masking, so it is printed in clear wherever it is logged.",
+			Severity:    finding.Low, Confidence: finding.ConfidenceMedium, CWE: "CWE-532",
+			Remediation: "Store each credential as its own secret, or mask the extracted value first:\n\n    run: |\n      value=\"$(jq -r .password <<< \"$CREDS\")\"\n      echo \"::add-mask::$value\"",
+			References:  []string{refHardening + "#using-secrets"},
 		},
 	}
 }

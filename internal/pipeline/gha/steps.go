@@ -69,15 +69,28 @@ func (s *scan) auditLiteralCredential(key string, val *String, where string) {
 	s.emit(f)
 }
 
-// auditToJSONSecrets reports toJSON(secrets) in any value.
+// auditToJSONSecrets reports toJSON(secrets), secrets[computed] and
+// fromJSON(secrets.X) in any value.
 func (s *scan) auditToJSONSecrets(str *String) {
 	if str == nil || !strings.Contains(str.Value, "${{") {
 		return
 	}
 	for _, e := range parseExprs(str.Value) {
+		visitExpr(e.Node, func(n ExprNode) {
+			call, ok := n.(*FuncCallNode)
+			if !ok || !strings.EqualFold(call.Callee, "fromjson") || len(call.Args) != 1 {
+				return
+			}
+			if p, ok := accessPath(call.Args[0]); ok && strings.HasPrefix(p, "secrets.") {
+				s.emit(s.findingAt(RuleUnmaskedSecretField, str, e.Offset+3+call.Offset(), len(call.Callee), fmt.Sprintf("fromJSON(%s) extracts values that log masking does not know about", p)))
+			}
+		})
 		for _, a := range e.accesses() {
-			if a.Path == "secrets" && a.InToJSON {
+			switch {
+			case a.Path == "secrets" && a.InToJSON:
 				s.emit(s.findingAt(RuleOversharedSecrets, str, a.Offset, len("secrets"), "toJSON(secrets) expands every secret available to the workflow into one value"))
+			case a.Path == "secrets.*":
+				s.emit(s.findingAt(RuleOversharedSecrets, str, a.Offset, len("secrets"), "secrets is indexed with a computed name, so every secret must be made available to this workflow"))
 			}
 		}
 	}
