@@ -12,6 +12,7 @@ const (
 	hashNone      hashRule = iota
 	hashAnywhere           // Python, Ruby, TOML, PHP, HCL, PowerShell
 	hashAfterWord          // shell, YAML: at line start or after a blank ("a#b" is a word)
+	hashNotAttr            // PHP: anywhere, except "#[" which opens an attribute
 	hashLineStart          // Dockerfile: only as the first non-blank character
 )
 
@@ -47,7 +48,7 @@ var syntaxes = func() map[Language]*syntax {
 		C:          cLike,
 		CPP:        cLike,
 		CSharp:     cLike,
-		PHP:        newSyntax(syntax{slashSlash: true, hash: hashAnywhere, block: [2]string{"/*", "*/"}, quotes: `"'`}),
+		PHP:        newSyntax(syntax{slashSlash: true, hash: hashNotAttr, block: [2]string{"/*", "*/"}, quotes: `"'`}),
 		CSS:        newSyntax(syntax{block: [2]string{"/*", "*/"}, quotes: `"'`}),
 		HCL:        newSyntax(syntax{slashSlash: true, hash: hashAnywhere, block: [2]string{"/*", "*/"}, quotes: `"`}),
 		Python:     newSyntax(syntax{hash: hashAnywhere, quotes: `"'`, triple: true, docstring: true}),
@@ -274,6 +275,8 @@ func (c *counter) hashComment(l []byte, i int, seen bool) bool {
 	switch c.sx.hash {
 	case hashAnywhere:
 		return true
+	case hashNotAttr:
+		return i+1 >= len(l) || l[i+1] != '['
 	case hashAfterWord:
 		return i == 0 || isSpace(l[i-1]) || l[i-1] == ';'
 	case hashLineStart:

@@ -60,6 +60,7 @@ def f():
 		{"ruby block", Ruby, "=begin\ndoc\n\n=end\nputs 1 # c\n", lineCounts{Code: 1, Comment: 3, Blank: 1}},
 		{"rust nested", Rust, "/* a /* b */ still */\nfn x<'a>() {} // c\n", lineCounts{Code: 1, Comment: 1}},
 		{"powershell", PowerShell, "<#\nhelp\n#>\nWrite-Host 1 # c\n", lineCounts{Code: 1, Comment: 3}},
+		{"php", PHP, "<?php\n# comment\n#[Route('/x')]\nfunction f() {} // c\n/* b */\n", lineCounts{Code: 3, Comment: 2}},
 		{"json", JSON, "{\n\n  \"a\": \"//\"\n}\n", lineCounts{Code: 3, Blank: 1}},
 		{"unknown", Unknown, "x\n\n# y\n", lineCounts{Code: 2, Blank: 1}},
 		{"cobol", COBOL, "000100 IDENTIFICATION DIVISION.\n000200* comment\n      *> free comment\n\n       DISPLAY 'HI'.\n", lineCounts{Code: 2, Comment: 2, Blank: 1}},
