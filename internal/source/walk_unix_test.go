@@ -225,6 +225,15 @@ func checkUnreadable(t *testing.T, root string) {
 			t.Errorf("Skipped %s detail = %q, want the error text", s.Path, s.Detail)
 		}
 	}
+
+	// An unreadable root is a skipped entry, not an error.
+	inv, err = Walk(context.Background(), Options{Root: filepath.Join(root, "locked")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"S ./ error"}, summary(inv)); diff != "" {
+		t.Errorf("Walk(locked) (-want +got):\n%s", diff)
+	}
 }
 
 func copyFile(from, to string) error {
