@@ -17,6 +17,7 @@ import (
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/secrets/gitdiff"
+	"github.com/socyber/codeaudit/internal/suppress"
 )
 
 // maxHistoryFindings caps the distinct secrets kept from history; beyond it
@@ -225,6 +226,7 @@ func (a *Analyzer) scanChunk(ctx context.Context, c *gitdiff.Chunk) ([]finding.F
 		return nil, err
 	}
 	x := newTextIndex(c.Text)
+	inl := suppress.ParseInline(c.Path, c.Text)
 	out := make([]finding.Finding, 0, len(ms))
 	for i := range ms {
 		f := newFinding(c.Path, x, &ms[i], ms)
@@ -242,53 +244,37 @@ func (a *Analyzer) scanChunk(ctx context.Context, c *gitdiff.Chunk) ([]finding.F
 			f.Properties["date"] = c.Commit.Date
 			f.Message = strings.Replace(f.Message, " is hard-coded here", " was committed in "+shortHash(c.Commit.Hash)+" by "+c.Commit.Author+" on "+c.Commit.Date, 1)
 		}
-		if reason, ok := inlineIgnore(x, sl, c.Lines, f.RuleID); ok {
-			src := c.Path + ":" + strconv.Itoa(f.Location.StartLine)
+		if sup := inlineIgnore(inl, &f, sl, c.Lines); sup != nil {
+			sup.Source = c.Path + ":" + strconv.Itoa(f.Location.StartLine)
 			if c.Commit != nil {
-				src += "@" + shortHash(c.Commit.Hash)
+				sup.Source += "@" + shortHash(c.Commit.Hash)
 			}
-			f.Suppression = &finding.Suppression{Kind: "inline", Reason: reason, Source: src}
+			f.Suppression = sup
 		}
 		out = append(out, f)
 	}
 	return out, nil
 }
 
-// ignoreMarker is the inline suppression comment.
-const ignoreMarker = "codeaudit:ignore"
-
-// inlineIgnore applies `codeaudit:ignore [rule-id ...] [-- reason]` on the
-// finding's line or the line above it (when that line is in the chunk) to
-// findings the engine cannot check itself: those of history and staged
-// mode, whose lines are not in the working tree.
-func inlineIgnore(x *textIndex, n int, lines []int, ruleID string) (string, bool) {
-	cands := []string{x.line(n)}
-	if n > 1 && lines[n-2] == lines[n-1]-1 {
-		cands = append(cands, x.line(n-1))
+// inlineIgnore applies `codeaudit:ignore RULE-ID -- reason` comments (see
+// package suppress) to findings the engine cannot check itself: those of
+// history and staged mode, whose lines are not the working tree's. A
+// comment on its own line covers the next line only when that line follows
+// it in the file, not just in the chunk of added lines.
+func inlineIgnore(inl *suppress.Inline, f *finding.Finding, chunkLine int, lines []int) *finding.Suppression {
+	if inl == nil {
+		return nil
 	}
-	for _, l := range cands {
-		i := strings.Index(l, ignoreMarker)
-		if i < 0 {
-			continue
-		}
-		rest := strings.TrimSpace(l[i+len(ignoreMarker):])
-		reason := ""
-		if j := strings.Index(rest, "--"); j >= 0 {
-			reason = strings.TrimSpace(rest[j+2:])
-			rest = rest[:j]
-		}
-		rest = strings.TrimLeft(rest, ":= ")
-		ids := strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
-		if len(ids) == 0 {
-			return reason, true
-		}
-		for _, id := range ids {
-			if id == ruleID || id == "secrets" || strings.HasSuffix(id, "*") && strings.HasPrefix(ruleID, strings.TrimSuffix(id, "*")) {
-				return reason, true
-			}
-		}
+	probe := *f
+	probe.Location.StartLine = chunkLine
+	sup := inl.Match(&probe)
+	if sup == nil {
+		return nil
 	}
-	return "", false
+	if strings.HasSuffix(sup.Source, ":"+strconv.Itoa(chunkLine-1)) && (chunkLine < 2 || lines[chunkLine-2] != lines[chunkLine-1]-1) {
+		return nil
+	}
+	return sup
 }
 
 // scanStaged reports the secrets on lines added in the index.

@@ -2,6 +2,8 @@ package secrets
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -43,6 +45,36 @@ func TestRulesValid(t *testing.T) {
 		seen[r.ID] = true
 		if !strings.HasPrefix(r.ID, "secrets.") || r.Remediation == "" || len(r.References) == 0 || r.Description == "" {
 			t.Errorf("rule %s is incomplete", r.ID)
+		}
+	}
+}
+
+// TestDocsListEveryRule fails when docs/secrets.md drifts from the rules.
+func TestDocsListEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/secrets.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range New(Options{}).Rules() {
+		if !strings.Contains(string(doc), "`"+r.ID+"`") {
+			t.Errorf("docs/secrets.md does not describe %s", r.ID)
+		}
+	}
+}
+
+// TestPreCommitHookParses checks the sample hook is valid shell and runs
+// the staged secrets scan.
+func TestPreCommitHookParses(t *testing.T) {
+	hook, err := os.ReadFile("../../scripts/pre-commit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(hook), "codeaudit scan --staged --scanners secrets --fail-on") {
+		t.Error("hook does not run the staged secrets scan")
+	}
+	if sh, err := exec.LookPath("sh"); err == nil {
+		if out, err := exec.Command(sh, "-n", "../../scripts/pre-commit").CombinedOutput(); err != nil {
+			t.Errorf("hook is not valid shell: %v\n%s", err, out)
 		}
 	}
 }
