@@ -99,8 +99,15 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 	if err != nil {
 		return nil, &Error{id, err.Error()}
 	}
+	variants := []string{sub}
+	if id == lang.Java && strings.Contains(sub, "("+phEllipsis+")") {
+		// Java parameters need a type and a name: "void $M(...)" is
+		// retried as a parameter "__ELLIPSIS__ __ELLIPSIS__".
+		variants = append(variants, strings.ReplaceAll(sub, "("+phEllipsis+")", "("+phEllipsis+" "+phEllipsis+")"))
+	}
 	var firstErr error
-	for _, w := range wrappers(id) {
+	for _, attempt := range attempts(variants, wrappers(id)) {
+		sub, w := attempt.sub, attempt.wrapper
 		full := w.prefix + sub + w.suffix
 		tree, err := syntax.Build(ctx, ps, id, []byte(full))
 		if err != nil {
@@ -150,6 +157,21 @@ func cmpErr(first, err error) error {
 }
 
 type wrapper struct{ prefix, suffix string }
+
+type attempt struct {
+	sub     string
+	wrapper wrapper
+}
+
+func attempts(variants []string, ws []wrapper) []attempt {
+	var out []attempt
+	for _, v := range variants {
+		for _, w := range ws {
+			out = append(out, attempt{v, w})
+		}
+	}
+	return out
+}
 
 // wrappers are the contexts a pattern is tried in, in order: on its own,
 // then inside a function or class body where the grammar needs one.
@@ -290,7 +312,7 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 	text := strings.TrimRight(strings.TrimSpace(c.tree.Text(n)), ";")
 	text = strings.TrimSpace(text)
 	switch {
-	case text == phEllipsis:
+	case text == phEllipsis, text == phEllipsis+" "+phEllipsis:
 		return &pnode{op: opEllipsis}
 	case strings.HasPrefix(text, phMetavarSeq) && isWord(text):
 		name := "$..." + strings.TrimPrefix(text, phMetavarSeq)
@@ -404,6 +426,9 @@ func substitute(id lang.ID, src string) (string, error) {
 				continue
 			}
 			b.WriteString(phEllipsis)
+			if id == lang.Java && statementPosition(src, i, i+3) {
+				b.WriteByte(';') // Java statements end in ";"
+			}
 			i += 3
 		case ch == '$':
 			name := metavarAt(src, i+1)
@@ -420,6 +445,16 @@ func substitute(id lang.ID, src string) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// statementPosition reports whether src[i:j] stands alone as a statement:
+// after "{", ";", "}" or a line break and before "}" or a line break.
+func statementPosition(src string, i, j int) bool {
+	before := strings.TrimRight(src[:i], " \t")
+	after := strings.TrimLeft(src[j:], " \t")
+	okBefore := before == "" || strings.ContainsAny(before[len(before)-1:], "{;}\n")
+	okAfter := after == "" || after[0] == '}' || after[0] == '\n' || after[0] == '\r'
+	return okBefore && okAfter
 }
 
 func isIdentStart(c byte) bool {

@@ -147,7 +147,15 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		case OpMetavarRegex:
 			cur = filter(cur, func(r pattern.Match) bool {
 				b, ok := r.Lookup(c.Metavar)
-				return ok && c.Regex.Match(ev.tree.Src[b.Start:b.End])
+				if !ok {
+					return false
+				}
+				if c.Regex.Match(ev.tree.Src[b.Start:b.End]) {
+					return true
+				}
+				// A constant string also matches by its value, so that
+				// both '"md5"' and 'md5' work as regexes.
+				return len(b.Nodes) == 1 && b.Nodes[0].IsString && c.Regex.MatchString(b.Nodes[0].Str)
 			})
 		case OpMetavarPattern:
 			sub := sortedByStart(ev.eval(c.Children[0]))

@@ -85,6 +85,12 @@ func TestComposition(t *testing.T) {
           metavariable: $F
           regex: (eval|exec)
 `, "eval(a)\nmy_eval(b)\nexecute(c)\n", []string{"1:1 t.rule", "3:1 t.rule"}},
+		{"metavariable-regex on a string value", `    patterns:
+      - pattern: hashlib.new($ALG)
+      - metavariable-regex:
+          metavariable: $ALG
+          regex: (?i)md5
+`, "hashlib.new('MD5')\nhashlib.new(\"sha256\")\nhashlib.new('md' '5')\n", []string{"1:1 t.rule", "3:1 t.rule"}},
 		{"pattern-regex", `    pattern-regex: password\s*=\s*"[^"]+"
 `, "password = \"hunter2\"\npassword = os.environ[\"P\"]\n", []string{"1:1 t.rule"}},
 		{"pattern-not-regex", `    patterns:
