@@ -208,7 +208,7 @@ func (s *scan) auditWorkflow(wf *Workflow) error {
 		jobs = jobs[:maxJobs]
 	}
 	// First pass: which job outputs carry untrusted data, for needs.*.
-	jobOut := map[string]taint{}
+	jobOut := flows{}
 	for _, j := range jobs {
 		jenv := newEnvScope(env)
 		s.evalEnv(j.Env, jenv, nil)
@@ -217,8 +217,8 @@ func (s *scan) auditWorkflow(wf *Workflow) error {
 			if o == nil || o.Value == nil {
 				continue
 			}
-			if t, _ := s.valueTaint(o.Value, jenv, steps, nil); t > clean {
-				jobOut[strings.ToLower(j.ID.Value)+"."+name] = t
+			if t, src := s.valueTaint(o.Value, jenv, steps, nil); t > clean {
+				jobOut[strings.ToLower(j.ID.Value)+"."+name] = origin{t, src}
 			}
 		}
 	}
@@ -248,7 +248,7 @@ func sortedJobs(m map[string]*Job) []*Job {
 	return jobs
 }
 
-func (s *scan) auditJob(j *Job, wfEnv *envScope, jobOut map[string]taint) {
+func (s *scan) auditJob(j *Job, wfEnv *envScope, jobOut flows) {
 	env := newEnvScope(wfEnv)
 	s.auditEnv(j.Env, env, "job")
 	s.auditPermissionsAll(j.Permissions)
@@ -264,7 +264,7 @@ func (s *scan) auditJob(j *Job, wfEnv *envScope, jobOut map[string]taint) {
 		s.out.Warn(s.path, fmt.Sprintf("job %s: only the first %d of %d steps audited", j.ID.Value, maxSteps, len(steps)))
 		steps = steps[:maxSteps]
 	}
-	jc := &jobContext{job: j, env: env, stepOut: map[string]taint{}, needsOut: jobOut}
+	jc := &jobContext{job: j, env: env, stepOut: flows{}, needsOut: jobOut}
 	jc.uploads = slices.ContainsFunc(steps, func(st *Step) bool { return isUpload(usesOf(st)) })
 	jc.downloads = slices.ContainsFunc(steps, func(st *Step) bool { return isDownload(usesOf(st)) })
 	jc.publishes = slices.ContainsFunc(steps, publishes)
@@ -286,8 +286,8 @@ func (s *scan) auditJob(j *Job, wfEnv *envScope, jobOut map[string]taint) {
 type jobContext struct {
 	job                           *Job
 	env                           *envScope
-	stepOut                       map[string]taint // step id -> taint of its outputs
-	needsOut                      map[string]taint // "job.output" -> taint
+	stepOut                       flows // step id -> taint of its outputs
+	needsOut                      flows // "job.output" -> taint
 	index                         int
 	rest                          []*Step
 	uploads, downloads, publishes bool

@@ -213,6 +213,28 @@ func (s *scan) reportUntrustedCheckout(f finding.Finding, what string, jc *jobCo
 	s.emit(f)
 }
 
+// auditTriggeringArtifacts reports a workflow_run workflow that downloads
+// the triggering run's artifacts (which a fork's pull request can fill)
+// and then runs code.
+func (s *scan) auditTriggeringArtifacts(st *Step, jc *jobContext) {
+	if !s.events["workflow_run"] || !isDownload(usesOf(st)) || !runsCodeLater(jc.rest) {
+		return
+	}
+	name, _ := actionName(st.Uses)
+	fromTrigger := repoOf(name) == "dawidd6/action-download-artifact" // defaults to the triggering run
+	if in := input(st, "run-id"); in != nil && strings.Contains(in.Value.Value, "workflow_run") {
+		fromTrigger = true
+	}
+	if !fromTrigger {
+		return
+	}
+	f := s.findingOn(RuleUntrustedCheckout, st.Uses, "this workflow_run workflow downloads artifacts of the triggering run, which a fork's pull request can fill, and later steps run code; anything executed or trusted from the artifact is under the fork's control in this privileged job")
+	setSeverity(&f, finding.Medium)
+	f.Confidence = finding.ConfidenceLow
+	f.Properties = map[string]string{"trigger": "workflow_run"}
+	s.emit(f)
+}
+
 // runsCodeLater reports whether any of the steps runs a script or a local
 // action (which comes from the checked-out code).
 func runsCodeLater(steps []*Step) bool {

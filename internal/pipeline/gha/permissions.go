@@ -261,7 +261,7 @@ func (s *scan) auditAction(content []byte) error {
 		return nil
 	}
 	j := &Job{ID: &String{Value: "composite", Pos: &Pos{1, 1}}, Steps: a.Steps}
-	jc := &jobContext{job: j, env: newEnvScope(nil), stepOut: map[string]taint{}, needsOut: map[string]taint{}}
+	jc := &jobContext{job: j, env: newEnvScope(nil), stepOut: flows{}, needsOut: flows{}}
 	jc.uploads = slices.ContainsFunc(a.Steps, func(st *Step) bool { return isUpload(usesOf(st)) })
 	jc.publishes = slices.ContainsFunc(a.Steps, publishes)
 	for i, st := range a.Steps {

@@ -19,13 +19,14 @@ func (s *scan) auditStep(st *Step, jc *jobContext) {
 		s.auditKnownVulnerable(uses)
 		s.auditWith(st, env, jc)
 		s.auditCheckoutRef(st, jc)
+		s.auditTriggeringArtifacts(st, jc)
 	}
 	if run := runOf(st); run != nil {
 		s.auditRun(run, env, jc)
 	}
 	if st.ID != nil {
-		if t := s.stepOutputTaint(st, env, jc.stepOut, jc.needsOut); t > clean {
-			jc.stepOut[strings.ToLower(st.ID.Value)] = t
+		if o := s.stepOutputTaint(st, env, jc.stepOut, jc.needsOut); o.t > clean {
+			jc.stepOut[strings.ToLower(st.ID.Value)] = o
 		}
 	}
 }

@@ -8,6 +8,15 @@ import (
 	"github.com/socyber/codeaudit/internal/pipeline/shellscript"
 )
 
+// origin is the taint of a value and where it comes from.
+type origin struct {
+	t   taint
+	src string
+}
+
+// flows maps step ids (or "job.output") to the origin of their outputs.
+type flows map[string]origin
+
 // envVar is what is known about one env: entry.
 type envVar struct {
 	taint  taint
@@ -45,7 +54,7 @@ func (s *scan) evalEnv(env *Env, scope *envScope, jc *jobContext) {
 		if v == nil || v.Name == nil || v.Value == nil {
 			continue
 		}
-		var stepOut, needs map[string]taint
+		var stepOut, needs flows
 		if jc != nil {
 			stepOut, needs = jc.stepOut, jc.needsOut
 		}
@@ -62,7 +71,7 @@ func readsSecret(v string) bool {
 
 // accessTaint grades one context access, following env, step outputs and
 // job outputs.
-func accessTaint(a access, env *envScope, stepOut, needs map[string]taint) (taint, string) {
+func accessTaint(a access, env *envScope, stepOut, needs flows) (taint, string) {
 	if t := classify(a); t > clean {
 		return t, a.Path
 	}
@@ -73,19 +82,19 @@ func accessTaint(a access, env *envScope, stepOut, needs map[string]taint) (tain
 			return v.taint, "env." + strings.ToUpper(parts[1]) + " (from " + v.source + ")"
 		}
 	case parts[0] == "steps" && len(parts) >= 3 && parts[2] == "outputs":
-		if t := stepOut[parts[1]]; t > clean {
-			return t, a.Path
+		if o := stepOut[parts[1]]; o.t > clean {
+			return o.t, a.Path + " (from " + o.src + ")"
 		}
 	case parts[0] == "needs" && len(parts) >= 4 && parts[2] == "outputs":
-		if t := needs[parts[1]+"."+parts[3]]; t > clean {
-			return t, a.Path
+		if o := needs[parts[1]+"."+parts[3]]; o.t > clean {
+			return o.t, a.Path + " (from " + o.src + ")"
 		}
 	}
 	return clean, ""
 }
 
 // valueTaint is the highest taint of the expressions in a value.
-func (s *scan) valueTaint(str *String, env *envScope, stepOut, needs map[string]taint) (taint, string) {
+func (s *scan) valueTaint(str *String, env *envScope, stepOut, needs flows) (taint, string) {
 	if str == nil || !strings.Contains(str.Value, "${{") {
 		return clean, ""
 	}
@@ -105,7 +114,7 @@ var shellVar = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 
 // lineTaint is the highest taint of a script line: its expressions and
 // the env vars it reads.
-func (s *scan) lineTaint(run *String, ln shellscript.Line, env *envScope, stepOut, needs map[string]taint) (taint, string) {
+func (s *scan) lineTaint(run *String, ln shellscript.Line, env *envScope, stepOut, needs flows) (taint, string) {
 	best, src := clean, ""
 	for _, e := range parseExprs(ln.Code) {
 		for _, a := range e.accesses() {
@@ -127,34 +136,34 @@ func (s *scan) lineTaint(run *String, ln shellscript.Line, env *envScope, stepOu
 var untrustedOutputActions = []string{"tj-actions/changed-files", "tj-actions/branch-names", "dorny/paths-filter", "jitterbit/get-changed-files"}
 
 // stepOutputTaint works out whether a step's outputs carry untrusted data.
-func (s *scan) stepOutputTaint(st *Step, env *envScope, stepOut, needs map[string]taint) taint {
+func (s *scan) stepOutputTaint(st *Step, env *envScope, stepOut, needs flows) origin {
 	if name, _ := actionName(usesOf(st)); name != "" {
 		for _, a := range untrustedOutputActions {
 			if repoOf(name) == a {
-				return taintEvent
+				return origin{taintEvent, "file or branch names reported by " + a}
 			}
 		}
-		return clean
+		return origin{}
 	}
 	run := runOf(st)
 	if run == nil || !strings.Contains(run.Value, "GITHUB_OUTPUT") {
-		return clean
+		return origin{}
 	}
-	best := clean
+	best := origin{}
 	for _, ln := range shellscript.Lines(run.Value) {
 		if !strings.Contains(ln.Code, "GITHUB_OUTPUT") {
 			continue
 		}
-		if t, _ := s.lineTaint(run, ln, env, stepOut, needs); t > best {
-			best = t
+		if t, src := s.lineTaint(run, ln, env, stepOut, needs); t > best.t {
+			best = origin{t, src}
 		}
 	}
 	return best
 }
 
 // stepTaints computes the step output taints of a job without auditing.
-func (s *scan) stepTaints(j *Job, jobEnv *envScope) map[string]taint {
-	out := map[string]taint{}
+func (s *scan) stepTaints(j *Job, jobEnv *envScope) flows {
+	out := flows{}
 	for i, st := range j.Steps {
 		if i >= maxSteps {
 			break
@@ -164,8 +173,8 @@ func (s *scan) stepTaints(j *Job, jobEnv *envScope) map[string]taint {
 		}
 		env := newEnvScope(jobEnv)
 		s.evalEnv(st.Env, env, &jobContext{stepOut: out})
-		if t := s.stepOutputTaint(st, env, out, nil); t > clean {
-			out[strings.ToLower(st.ID.Value)] = t
+		if o := s.stepOutputTaint(st, env, out, nil); o.t > clean {
+			out[strings.ToLower(st.ID.Value)] = o
 		}
 	}
 	return out
