@@ -169,9 +169,11 @@ func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out 
 // advisories. Each ecosystem's zip is loaded once.
 func (a *Analyzer) matchAll(ctx context.Context, pkgs []inventory.Package, out analyzer.Emitter) ([]*vulnFinding, error) {
 	ecos := map[string]bool{}
+	names := map[string][]string{}
 	for _, p := range pkgs {
 		if p.Version != "" && p.Ecosystem != "" {
 			ecos[p.Ecosystem] = true
+			names[p.Ecosystem] = append(names[p.Ecosystem], p.Name)
 		}
 	}
 	if len(ecos) == 0 {
@@ -198,7 +200,7 @@ func (a *Analyzer) matchAll(ctx context.Context, pkgs []inventory.Package, out a
 				eco, a.opts.DBDir, int(now.Sub(t).Hours()/24), t.UTC().Format("2006-01-02")))
 		}
 		start := time.Now()
-		ix, err := db.Load(ctx, eco)
+		ix, err := db.LoadFor(ctx, eco, names[eco])
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()

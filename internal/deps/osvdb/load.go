@@ -2,6 +2,7 @@ package osvdb
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -108,6 +109,14 @@ func (db *DB) FetchedAt(ecosystem string) (t time.Time, ok bool) {
 
 // Load reads one ecosystem's advisories into an index.
 func (db *DB) Load(ctx context.Context, ecosystem string) (*Index, error) {
+	return db.LoadFor(ctx, ecosystem, nil)
+}
+
+// LoadFor reads the advisories of one ecosystem that may concern the
+// named packages (all of them when names is nil). Entries that mention
+// none of the names are skipped before JSON decoding, which is most of
+// the work of a load.
+func (db *DB) LoadFor(ctx context.Context, ecosystem string, names []string) (*Index, error) {
 	p, ok := db.zips[ecosystem]
 	if !ok {
 		return nil, fmt.Errorf("OSV database %s has no %s advisories", db.Dir, ecosystem)
@@ -121,7 +130,14 @@ func (db *DB) Load(ctx context.Context, ecosystem string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s advisories: %w", ecosystem, err)
 	}
-	ix, err := LoadZip(ctx, f, st.Size(), ecosystem)
+	var keep map[string]bool
+	if names != nil {
+		keep = make(map[string]bool, len(names))
+		for _, n := range names {
+			keep[NormalizeName(ecosystem, n)] = true
+		}
+	}
+	ix, err := loadZip(ctx, f, st.Size(), ecosystem, keep)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
@@ -148,6 +164,12 @@ func (ix *Index) Lookup(name string) []*Vulnerability {
 // LoadZip reads an all.zip. Entries that are not valid OSV JSON make the
 // whole load fail: a corrupt database must not silently hide advisories.
 func LoadZip(ctx context.Context, r io.ReaderAt, size int64, ecosystem string) (*Index, error) {
+	return loadZip(ctx, r, size, ecosystem, nil)
+}
+
+// loadZip reads the zip; with keep set, entries whose "name" values are
+// all absent from keep (normalised) are not decoded.
+func loadZip(ctx context.Context, r io.ReaderAt, size int64, ecosystem string, keep map[string]bool) (*Index, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("read zip: %w", err)
@@ -183,7 +205,7 @@ func LoadZip(ctx context.Context, r io.ReaderAt, size int64, ecosystem string) (
 				if i%256 == 0 && gctx.Err() != nil {
 					return gctx.Err()
 				}
-				v, b, err := readEntry(files[i], buf)
+				v, b, err := readEntry(files[i], buf, ecosystem, keep)
 				buf = b
 				if err != nil {
 					return err
@@ -199,6 +221,9 @@ func LoadZip(ctx context.Context, r io.ReaderAt, size int64, ecosystem string) (
 
 	ix := &Index{Ecosystem: ecosystem, Count: len(vulns), byName: map[string][]*Vulnerability{}}
 	for _, v := range vulns {
+		if v == nil {
+			continue // skipped by the name filter
+		}
 		if v.Withdrawn != nil && !v.Withdrawn.IsZero() {
 			continue
 		}
@@ -220,7 +245,7 @@ func LoadZip(ctx context.Context, r io.ReaderAt, size int64, ecosystem string) (
 
 var errTooLarge = errors.New("entry larger than declared")
 
-func readEntry(f *zip.File, buf []byte) (*Vulnerability, []byte, error) {
+func readEntry(f *zip.File, buf []byte, ecosystem string, keep map[string]bool) (*Vulnerability, []byte, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, buf, fmt.Errorf("entry %s: %w", f.Name, err)
@@ -244,6 +269,9 @@ func readEntry(f *zip.File, buf []byte) (*Vulnerability, []byte, error) {
 	}
 	if len(buf) > MaxEntrySize {
 		return nil, buf, fmt.Errorf("entry %s: %w", f.Name, errTooLarge)
+	}
+	if keep != nil && !mentionsAny(buf, ecosystem, keep) {
+		return nil, buf, nil
 	}
 	v := new(Vulnerability)
 	if err := json.Unmarshal(buf, v); err != nil {
@@ -299,4 +327,43 @@ func (ix *Index) Names() []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+var nameKey = []byte(`"name"`)
+
+// mentionsAny reports whether some "name": "..." value in the raw JSON is
+// in keep after normalisation. It errs on the side of true: any value
+// with an escape sequence, or JSON it cannot follow, counts as a mention,
+// so the entry is decoded properly.
+func mentionsAny(b []byte, ecosystem string, keep map[string]bool) bool {
+	for {
+		i := bytes.Index(b, nameKey)
+		if i < 0 {
+			return false
+		}
+		b = b[i+len(nameKey):]
+		j := 0
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j++
+		}
+		if j >= len(b) || b[j] != ':' {
+			continue // "name" was a value, not a key
+		}
+		j++
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j++
+		}
+		if j >= len(b) || b[j] != '"' {
+			continue
+		}
+		end := bytes.IndexByte(b[j+1:], '"')
+		if end < 0 {
+			return true
+		}
+		val := b[j+1 : j+1+end]
+		if bytes.IndexByte(val, '\\') >= 0 || keep[NormalizeName(ecosystem, string(val))] {
+			return true
+		}
+		b = b[j+1+end:]
+	}
 }

@@ -68,3 +68,33 @@ func TestMatchSharedDB(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadForSameMatches: the name pre-filter must not lose advisories.
+func TestLoadForSameMatches(t *testing.T) {
+	db := sharedDB(t)
+	for _, eco := range []string{"Go", "PyPI", "crates.io"} {
+		full, err := db.Load(context.Background(), eco)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := full.Names()
+		slices.Sort(names)
+		var sample []string
+		for i := 0; i < len(names); i += 29 {
+			sample = append(sample, names[i])
+		}
+		filtered, err := db.LoadFor(context.Background(), eco, sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range sample {
+			for _, v := range []string{"0.0.1", "1.0.0", "2.3.4"} {
+				a, _ := full.Match(n, v)
+				b, _ := filtered.Match(n, v)
+				if diff := cmp.Diff(a, b); diff != "" {
+					t.Fatalf("%s %s@%s: filtered load differs (-full +filtered):\n%s", eco, n, v, diff)
+				}
+			}
+		}
+	}
+}
