@@ -1,6 +1,7 @@
 package source
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -77,5 +78,42 @@ func FuzzIgnore(f *testing.F) {
 		s.match(comps, isDir)
 		s.match(append([]string{"sub"}, comps...), isDir)
 		_ = CheckPattern(path)
+	})
+}
+
+// FuzzWalkIgnore writes arbitrary .gitignore and .codeauditignore content
+// into a small tree and walks it: never a panic, never an error, and every
+// entry either kept or skipped exactly once.
+func FuzzWalkIgnore(f *testing.F) {
+	f.Add([]byte("*.go\n!keep.go\nsub/\n"), []byte("!sub/\n"))
+	f.Add([]byte("/**\n!**/\n"), []byte("[\n\\\n"))
+	f.Add([]byte("\xef\xbb\xbf#x\r\n*\r\n"), []byte(""))
+	f.Fuzz(func(t *testing.T, gitignore, codeauditignore []byte) {
+		root := t.TempDir()
+		writeTree(t, root, map[string]string{
+			".gitignore":           string(gitignore),
+			"sub/.codeauditignore": string(codeauditignore),
+			"keep.go":              "package keep",
+			"a.txt":                "a",
+			"sub/b.go":             "package b",
+			"sub/deep/c.py":        "c = 1",
+		})
+		inv, err := Walk(context.Background(), Options{Root: root, Exclude: []string{string(codeauditignore)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, f := range inv.Files {
+			if seen[f.Path] {
+				t.Fatalf("%s listed twice", f.Path)
+			}
+			seen[f.Path] = true
+		}
+		for _, s := range inv.Skipped {
+			if seen[s.Path] {
+				t.Fatalf("%s listed twice", s.Path)
+			}
+			seen[s.Path] = true
+		}
 	})
 }
