@@ -71,7 +71,7 @@ func IsPipelineFile(p string) bool {
 var reserved = map[string]bool{
 	"image": true, "services": true, "stages": true, "variables": true, "include": true,
 	"workflow": true, "default": true, "before_script": true, "after_script": true,
-	"cache": true, "types": true, "pages:deploy": false, "spec": true,
+	"cache": true, "types": true, "spec": true,
 }
 
 // Audit checks one GitLab CI file. It returns the local include paths the

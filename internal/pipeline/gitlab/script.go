@@ -16,8 +16,8 @@ import (
 // strings, as !reference and anchors produce) into scalar nodes.
 func scriptLines(n *yaml.Node, depth int, fn func(*yaml.Node)) {
 	n = resolve(n)
-	if n == nil || depth > maxScriptDepth {
-		return
+	if n == nil || depth > maxScriptDepth || n.Tag == "!reference" {
+		return // !reference [job, key] points at a script audited where it is defined
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
