@@ -3,6 +3,7 @@ package sast
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -193,5 +194,67 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%s took %v", name, d)
 		}
 		t.Logf("%s: %d bytes, %d findings, warnings %q in %v", name, len(content), len(c.findings), c.warnings, time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// TestConcurrentAnalysis runs many files through one analyzer at once, as
+// the engine's worker pool does (run with -race).
+func TestConcurrentAnalysis(t *testing.T) {
+	a, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	files := map[string]string{
+		"a.py":   "import hashlib\nhashlib.md5(x)\n",
+		"b.go":   "package p\nimport \"os/exec\"\nfunc f(c string) { exec.Command(c) }\n",
+		"c.js":   "eval(userInput)\n",
+		"d.ts":   "eval(userInput as string)\n",
+		"E.java": "class E { void f() throws Exception { java.security.MessageDigest.getInstance(\"MD5\"); } }\n",
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	for i := range 20 {
+		for name, src := range files {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				f := source.File{Path: name, Language: source.DetectLanguage(name, nil)}
+				c := &collector{}
+				if err := a.AnalyzeFile(context.Background(), &analyzer.Target{File: f, Content: []byte(src)}, c); err != nil {
+					errs <- err.Error()
+					return
+				}
+				if len(c.findings) != 1 {
+					errs <- fmt.Sprintf("%s run %d: %d findings", name, i, len(c.findings))
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestParseCancelled(t *testing.T) {
+	a, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	src := []byte("import hashlib\n" + strings.Repeat("hashlib.md5(x)\n", 200000))
+	f := source.File{Path: "big.py", Language: source.Python}
+	err = a.AnalyzeFile(ctx, &analyzer.Target{File: f, Content: src}, &collector{})
+	if err == nil {
+		t.Fatal("cancelled analysis returned no error")
+	}
+	// The pooled parser must still work afterwards.
+	c := analyze(t, a, "small.py", []byte("import hashlib\nhashlib.md5(x)\n"))
+	if len(c.findings) != 1 {
+		t.Errorf("after a cancelled parse: %d findings, want 1", len(c.findings))
 	}
 }
