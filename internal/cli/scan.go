@@ -146,6 +146,12 @@ func runScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, 
 		}
 	}
 
+	for _, p := range append(append([]string{}, cfg.Exclude...), fl.exclude...) {
+		if err := source.CheckPattern(p); err != nil {
+			return usageErrorf("exclude pattern %q: %v", p, err)
+		}
+	}
+
 	color := !fl.noColor && stdio.Getenv("NO_COLOR") == "" && fl.output == "" && stdio.IsTerminal(stdio.Out)
 	writer, err := report.New(fl.format, report.Options{Color: color, ShowSuppressed: fl.showSuppressed})
 	if err != nil {

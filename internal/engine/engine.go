@@ -342,7 +342,7 @@ func (s *scan) readFile(rel string) ([]byte, error) {
 // readCapped reads a regular file, refusing ones over limit (negative: no
 // limit) so a file that grew after discovery cannot exhaust memory.
 func readCapped(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := source.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}
