@@ -132,6 +132,23 @@ func jsImport(t *Tree, n *Node, add func(string, string)) {
 		}
 		return
 	}
+	for _, c := range n.Children {
+		if c.Kind != lang.JSTSImportRequireClause {
+			continue
+		}
+		// TypeScript: import cp = require("child_process")
+		var id *Node
+		src := c.Child("source")
+		for _, x := range c.Children {
+			if x.Kind == lang.KindIdentifier {
+				id = x
+			}
+		}
+		if id != nil && src != nil && src.IsString {
+			add(t.Text(id), jsModule(src.Str))
+		}
+		return
+	}
 	src := n.Child("source")
 	if src == nil || !src.IsString {
 		return

@@ -46,6 +46,8 @@ func TestImports(t *testing.T) {
 			map[string]string{"h": "hashlib", "os": "os", "p": "os.path", "sep": "os.sep", "x": "..x"}},
 		{lang.JavaScript, "const cp = require('node:child_process');\nconst {exec, spawn: sp} = require(\"child_process\");\nimport d, {a as b, c} from 'mod';\nimport * as ns from 'ns';\n",
 			map[string]string{"cp": "child_process", "exec": "child_process.exec", "sp": "child_process.spawn", "d": "mod", "b": "mod.a", "c": "mod.c", "ns": "ns"}},
+		{lang.TypeScript, "import cp = require('child_process');\nimport fs, {readFile as rf} from 'fs';\n",
+			map[string]string{"cp": "child_process", "fs": "fs", "rf": "fs.readFile"}},
 		{lang.Java, "import java.util.Random;\nimport static java.lang.Math.max;\nimport java.io.*;\nclass A {}\n",
 			map[string]string{"Random": "java.util.Random", "max": "java.lang.Math.max"}},
 	}

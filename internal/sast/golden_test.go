@@ -1,0 +1,77 @@
+package sast
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestBuiltinFindingsGolden renders every finding of the built-in rules
+// over their fixtures (location, metadata, interpolated message) and
+// compares with testdata/builtin-findings.golden. Run with -update after
+// an intended change.
+func TestBuiltinFindingsGolden(t *testing.T) {
+	a, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	root := "rules"
+	var lines []string
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		content, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		f := source.File{Path: rel, Language: source.DetectLanguage(rel, content)}
+		if !a.Wants(&f) || strings.HasSuffix(rel, "_test.go") || !strings.Contains(rel, "/") {
+			return nil
+		}
+		c := &collector{}
+		if err := a.AnalyzeFile(context.Background(), &analyzer.Target{File: f, Content: content}, c); err != nil {
+			return err
+		}
+		for _, fd := range c.findings {
+			l := fd.Location
+			lines = append(lines, fmt.Sprintf("%s:%d:%d-%d:%d %s %s/%s %s: %s", l.Path, l.StartLine, l.StartColumn, l.EndLine, l.EndColumn,
+				fd.RuleID, fd.Severity, fd.Confidence, fd.CWE, fd.Message))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(lines)
+	got := strings.Join(lines, "\n") + "\n"
+	golden := filepath.Join("testdata", "builtin-findings.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("findings differ from %s (-want +got):\n%s", golden, diff)
+	}
+}
