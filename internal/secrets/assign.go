@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"strings"
@@ -100,6 +101,22 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 		}
 	}
 	if op == "" {
+		if openQ && closeQ {
+			if v, ok := st.pairedValue(ks-1, i, ws, we); ok {
+				a.valueStart, a.valueEnd, a.quoted = v[0], v[1], true
+				return a, true
+			}
+		}
+		if base := strings.ToLower(path.Base(st.path)); (base == ".netrc" || base == "_netrc") && i > ke {
+			k := i
+			for k < we && t[k] > ' ' {
+				k++
+			}
+			if k > i {
+				a.valueStart, a.valueEnd = i, k
+				return a, true
+			}
+		}
 		return st.dockerEnv(a, ws, we)
 	}
 	i += len(op)
@@ -144,6 +161,61 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 	return a, true
 }
 
+// pairCalls are calls whose first argument names a setting and whose second
+// is its value: define('DB_PASSWORD', '…'), os.Setenv("TOKEN", "…"),
+// props.setProperty("password", "…"), map.put("secret", "…").
+var pairCalls = []string{"define(", "setenv(", "putenv(", "setproperty(", "put(", "set(", "setdefault("}
+
+// pairedValue handles a quoted key that is not followed by an operator:
+// the second argument of a pairCalls call, or the value attribute of an
+// XML element whose key/name attribute names the credential
+// (<add key="DbPassword" value="…"/>). q is the key's opening quote, i
+// the first byte after its closing quote.
+func (st *scan) pairedValue(q, i, ws, we int) ([2]int, bool) {
+	t := st.text
+	before := strings.ToLower(strings.TrimRight(string(t[ws:q]), " \t"))
+	switch {
+	case strings.HasSuffix(before, "key=") || strings.HasSuffix(before, "name="):
+		rest := t[i:we]
+		j := bytes.Index(rest, []byte(`value="`))
+		if j < 0 {
+			return [2]int{}, false
+		}
+		vs := i + j + len(`value="`)
+		ve := bytes.IndexByte(t[vs:we], '"')
+		if ve < 0 {
+			return [2]int{}, false
+		}
+		return [2]int{vs, vs + ve}, true
+	}
+	for _, c := range pairCalls {
+		if !strings.HasSuffix(before, c) {
+			continue
+		}
+		j := skipBlank(t, i, we)
+		if j >= we || t[j] != ',' {
+			return [2]int{}, false
+		}
+		j = skipBlank(t, j+1, we)
+		if j >= we || (t[j] != '"' && t[j] != '\'') {
+			return [2]int{}, false
+		}
+		qc := t[j]
+		k := j + 1
+		for k < we && t[k] != qc {
+			if t[k] == '\\' {
+				k++
+			}
+			k++
+		}
+		if k >= we {
+			return [2]int{}, false
+		}
+		return [2]int{j + 1, k}, true
+	}
+	return [2]int{}, false
+}
+
 func skipBlank(t []byte, i, we int) int {
 	for i < we && (t[i] == ' ' || t[i] == '\t') {
 		i++
@@ -177,11 +249,23 @@ func (st *scan) unquotedAllowed(line []byte, prev byte, ve int, inString bool, o
 	if prev == ';' || prev == '&' || prev == '?' || inString {
 		return true
 	}
-	if !st.unquotedOK {
+	if !st.unquotedOK && !isCommentLine(line) {
 		return false
 	}
 	// YAML/INI: "key: value" and "key = value"; .env: KEY=value.
 	return op == ":" || op == "=" || op == "?="
+}
+
+// isCommentLine reports lines that are comments: a value written in a
+// comment is a literal whatever the language.
+func isCommentLine(line []byte) bool {
+	l := bytes.TrimLeft(line, " \t")
+	for _, o := range []string{"//", "#", "/*", "*", "--", "<!--", ";", "REM "} {
+		if bytes.HasPrefix(l, []byte(o)) {
+			return true
+		}
+	}
+	return false
 }
 
 // unquotedValues reports file types whose unquoted values are literals.

@@ -278,3 +278,65 @@ func nonSpace(b []byte) int {
 	}
 	return n
 }
+
+// maxHeaderToken bounds the credential read after "Bearer " or "Basic ".
+const maxHeaderToken = 1024
+
+func isHeaderTokenByte(c byte) bool {
+	return isAlnum(c) || strings.IndexByte("._~+/=-", c) >= 0
+}
+
+// headerToken returns the span of the credential after an Authorization
+// scheme word at hit (e.g. "Bearer "), or false.
+func headerToken(s *scan, hit, kwLen int) (int, int, bool) {
+	t := s.text
+	if hit > 0 && isAlnum(t[hit-1]) {
+		return 0, 0, false
+	}
+	i := hit + kwLen
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(t) && j-i < maxHeaderToken && isHeaderTokenByte(t[j]) {
+		j++
+	}
+	if j < len(t) && (isAlnum(t[j]) || t[j] == '$' || t[j] == '{') {
+		return 0, 0, false
+	}
+	return i, j, j > i
+}
+
+// findBearer reports literal bearer tokens in Authorization headers
+// ("Authorization: Bearer 8f3kLq…"): at least 20 characters, letters and
+// digits, entropy 3.5 or more.
+func findBearer(s *scan, d *detector, kw string, hit int) {
+	i, j, ok := headerToken(s, hit, len(kw))
+	if !ok || j-i < 20 {
+		return
+	}
+	v := string(s.text[i:j])
+	lower, upper, digit, _ := charClasses(v)
+	if !(lower || upper) || !digit || entropy(v) < 3.5 || isReference(v) {
+		return
+	}
+	s.add(d, i, j)
+}
+
+// findBasic reports HTTP Basic credentials: base64 of user:password with a
+// real-looking password.
+func findBasic(s *scan, d *detector, kw string, hit int) {
+	i, j, ok := headerToken(s, hit, len(kw))
+	if !ok || j-i < 8 {
+		return
+	}
+	raw, err := base64.StdEncoding.DecodeString(string(s.text[i:j]))
+	if err != nil {
+		return
+	}
+	user, pass, found := strings.Cut(string(raw), ":")
+	if !found || user == "" || pass == user || isPlaceholder(pass) || !genericValueOK(pass, "password") {
+		return
+	}
+	s.add(d, i, j)
+}

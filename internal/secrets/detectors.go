@@ -174,10 +174,10 @@ func builtinDetectors() []*detector {
 		"send credentials in an Authorization header built from the environment instead of the URL",
 		"https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1")
 	genPass := newRule("secrets.generic-password", "Hard-coded password", cweHardcodedPassword, medium, cMed,
-		"A literal assigned to a key named password, passwd, pwd, pass or passphrase, judged by length, character mix and entropy after placeholders, templates, references and hashes are set aside.",
+		"A literal assigned to a key named password, passwd, pwd, pass or passphrase (or HTTP Basic credentials in an Authorization header), judged by length, character mix and entropy after placeholders, templates, references and hashes are set aside.",
 		"`password := os.Getenv(\"DB_PASSWORD\")`")
 	genSecret := newRule("secrets.generic-secret", "Hard-coded secret, token or API key", cweHardcodedCredentials, medium, cMed,
-		"A high-entropy literal assigned to a key named secret, token, api_key, access_key, private_key, client_secret and the like.",
+		"A high-entropy literal assigned to a key named secret, token, api_key, access_key, private_key, client_secret and the like, or a literal bearer token in an Authorization header.",
 		envExample)
 
 	awsKeyChars := re(`^[A-Za-z0-9/+]{40}$`)
@@ -288,6 +288,8 @@ func builtinDetectors() []*detector {
 			tailOK: notTokenByte, show: 3, check: checkJWT},
 		{rule: dbURL, kind: kindCustom, priority: prioURL, keywords: []string{"://"},
 			find: func(s *scan, d *detector, _ string, start int) { findURLCredentials(s, d, urlCreds, start) }},
+		{rule: genSecret, kind: kindCustom, priority: prioGeneric, keywords: []string{"bearer "}, find: findBearer},
+		{rule: genPass, kind: kindCustom, priority: prioGeneric, keywords: []string{"basic "}, find: findBasic},
 		{rule: genPass, kind: kindAssign, priority: prioGeneric,
 			keyOK: func(w []string, _ string) bool { return keyClass(w) == "password" },
 			check: func(m *Match, _ *scan) bool { return genericValueOK(m.Secret, "password") }},

@@ -29,6 +29,8 @@ var weakDefaults = map[string]bool{
 	"apikey": true, "api_key": true, "secretkey": true, "secret_key": true, "mysecret": true,
 	"mypassword": true, "p@ssw0rd": true, "pa$$word": true, "password1": true,
 	"password123": true, "123456": true, "12345678": true, "letmein": true,
+	"foo": true, "bar": true, "baz": true, "qux": true, "foobar": true, "hunter2": true, "abc123": true,
+	"pass123": true, "passw0rd": true, "secret123": true, "s3cr3t": true, "xyz": true, "abc": true,
 }
 
 // knownPublic are credentials published on purpose: the storage emulator
