@@ -91,13 +91,64 @@ func Lines(script string) []Line {
 }
 
 // Prints reports whether a line prints to the build log. Output redirected
-// to a file does not count; use WritesFile for that.
+// to a file does not count (use WritesFile for that), nor output piped
+// into a command that consumes it (docker login --password-stdin); output
+// piped through filters that print it again (base64, rev, tee …) does.
 func Prints(code string) bool {
-	if !printCommand.MatchString(code) {
+	m := printCommand.FindStringIndex(code)
+	if m == nil {
 		return false
 	}
-	_, ok := WritesFile(code)
-	return !ok
+	if _, ok := WritesFile(code); ok {
+		return false
+	}
+	segs := pipeSegments(code)
+	for i, seg := range segs {
+		if seg.end <= m[0] || i == len(segs)-1 {
+			continue
+		}
+		// The print command is in segment i and its output is piped on:
+		// it reaches the log only if the last command prints it.
+		last := strings.Fields(code[segs[len(segs)-1].start:segs[len(segs)-1].end])
+		return len(last) > 0 && reprinters[last[0]]
+	}
+	return true
+}
+
+// reprinters are filters that write (a form of) their input to stdout.
+var reprinters = map[string]bool{
+	"base64": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "cat": true, "tee": true,
+	"sed": true, "tr": true, "awk": true, "cut": true, "jq": true, "fold": true, "head": true, "tail": true,
+}
+
+type segment struct{ start, end int }
+
+// pipeSegments splits a line at | outside quotes (|| is not a pipe).
+func pipeSegments(code string) []segment {
+	var out []segment
+	start := 0
+	var quote byte
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '|':
+			if i+1 < len(code) && code[i+1] == '|' {
+				i++
+				continue
+			}
+			out = append(out, segment{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, segment{start, len(code)})
 }
 
 // WritesFile reports whether a line redirects output into a file, and the

@@ -35,6 +35,10 @@ func TestWritesFileAndPrints(t *testing.T) {
 		{`printf '%s' "$K" | tee out.key`, "out.key", false},
 		{`make build`, "", false},
 		{`if true; then echo "$T"; fi`, "", true},
+		{`echo "$T" | docker login -u u --password-stdin`, "", false},
+		{`echo "$T" | base64`, "", true},
+		{`echo "$T" | tr a-z A-Z | gh auth login --with-token`, "", false},
+		{`echo "$T" || echo failed`, "", true},
 	} {
 		target, _ := WritesFile(tc.code)
 		if target != tc.target || Prints(tc.code) != tc.prints {
