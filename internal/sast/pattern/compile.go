@@ -103,7 +103,7 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 	if id == lang.Java && strings.Contains(sub, "("+phEllipsis+")") {
 		// Java parameters need a type and a name: "void $M(...)" is
 		// retried as a parameter "__ELLIPSIS__ __ELLIPSIS__".
-		variants = append(variants, strings.ReplaceAll(sub, "("+phEllipsis+")", "("+phEllipsis+" "+phEllipsis+")"))
+		variants = append(variants, javaParams(sub))
 	}
 	var firstErr error
 	for _, attempt := range attempts(variants, wrappers(id)) {
@@ -157,6 +157,22 @@ func cmpErr(first, err error) error {
 }
 
 type wrapper struct{ prefix, suffix string }
+
+// javaDecl finds "Type name(...)": a parameter list in a declaration.
+var javaDecl = regexp.MustCompile(`([A-Za-z0-9_>\]]+)(\s+[A-Za-z_][A-Za-z0-9_]*\s*)\(` + phEllipsis + `\)`)
+
+// javaParams rewrites the "(...)" of method and constructor declarations
+// into a parameter the grammar accepts, leaving calls alone.
+func javaParams(sub string) string {
+	return javaDecl.ReplaceAllStringFunc(sub, func(s string) string {
+		m := javaDecl.FindStringSubmatch(s)
+		switch m[1] {
+		case "new", "return", "throw", "else", "case", "yield":
+			return s
+		}
+		return m[1] + m[2] + "(" + phEllipsis + " " + phEllipsis + ")"
+	})
+}
 
 type attempt struct {
 	sub     string

@@ -250,10 +250,77 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 		return n.Named == false || p.text == m.tree.Text(n)
 	}
 	mark := len(m.env)
+	if p.kind == lang.JavaModifiers && m.tree.Lang == lang.Java {
+		// Modifiers and annotations are a set: the pattern's must all be
+		// there, in any order, among possibly more.
+		if m.subset(p.children, n.Children) {
+			return true
+		}
+		m.env = m.env[:mark]
+		return false
+	}
 	if m.seq(p.children, n.Children) {
 		return true
 	}
 	m.env = m.env[:mark]
+	if m.tree.Lang == lang.Java && !hasKind(p.children, lang.JavaModifiers) && hasNodeKind(n.Children, lang.JavaModifiers) {
+		// A declaration pattern without modifiers matches declarations
+		// with any.
+		rest := make([]*syntax.Node, 0, len(n.Children))
+		for _, c := range n.Children {
+			if c.Kind != lang.JavaModifiers {
+				rest = append(rest, c)
+			}
+		}
+		if m.seq(p.children, rest) {
+			return true
+		}
+		m.env = m.env[:mark]
+	}
+	return false
+}
+
+// subset matches every pattern against a distinct node, in any order.
+func (m *matcher) subset(ps []*pnode, ns []*syntax.Node) bool {
+	used := make([]bool, len(ns))
+	for _, p := range ps {
+		if p.op == opEllipsis {
+			continue
+		}
+		found := false
+		for i, n := range ns {
+			if used[i] {
+				continue
+			}
+			mark := len(m.env)
+			if m.node(p, n) {
+				used[i], found = true, true
+				break
+			}
+			m.env = m.env[:mark]
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKind(ps []*pnode, kind string) bool {
+	for _, p := range ps {
+		if p.kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNodeKind(ns []*syntax.Node, kind string) bool {
+	for _, n := range ns {
+		if n.Kind == kind {
+			return true
+		}
+	}
 	return false
 }
 
