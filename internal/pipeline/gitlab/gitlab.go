@@ -338,6 +338,15 @@ var untrustedVars = map[string]bool{
 	"CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME": true,
 }
 
+// freeTextVars are the untrusted variables that can hold spaces and glob
+// characters; git forbids both in branch and tag names, so only these
+// are split into extra arguments when used unquoted.
+var freeTextVars = map[string]bool{
+	"CI_MERGE_REQUEST_TITLE": true, "CI_MERGE_REQUEST_DESCRIPTION": true, "CI_MERGE_REQUEST_LABELS": true,
+	"CI_COMMIT_MESSAGE": true, "CI_COMMIT_TITLE": true, "CI_COMMIT_DESCRIPTION": true,
+	"CI_COMMIT_TAG_MESSAGE": true, "CI_COMMIT_AUTHOR": true,
+}
+
 var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|%([A-Za-z_][A-Za-z0-9_]*)%`)
 
 // auditVariables audits a variables: block and records which variables

@@ -56,13 +56,13 @@ func (s *scan) auditUntrusted(item *yaml.Node, ln shellscript.Line, tainted map[
 			continue
 		}
 		name := ln.Code[m[2]:m[3]]
-		src := name
+		src, root := name, name
 		if !untrustedVars[name] {
 			t, ok := tainted[name]
 			if !ok {
 				continue
 			}
-			src = name + " (set from " + t + ")"
+			src, root = name+" (set from "+t+")", t
 		}
 		at := m[0]
 		q, quoted := shellscript.Quoted(ln.Code, at)
@@ -75,7 +75,7 @@ func (s *scan) auditUntrusted(item *yaml.Node, ln shellscript.Line, tainted map[
 			f.Confidence = finding.ConfidenceHigh
 			s.out.Emit(f)
 			return
-		case !quoted && !printsArgs.MatchString(ln.Code):
+		case !quoted && freeTextVars[root] && !printsArgs.MatchString(ln.Code):
 			f := s.findingAt(RuleUntrustedVariable, item, ln.Start+at, m[1]-m[0], fmt.Sprintf("$%s is used unquoted, so its text (%s) is split into extra arguments and glob patterns", name, src))
 			setSeverity(&f, finding.Medium)
 			f.Confidence = finding.ConfidenceLow
