@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,7 +50,7 @@ func writeBenchProject(tb testing.TB, dir string, copies int) {
 			if n == "stdlib" || n == "toolchain" || strings.ContainsAny(n, " \t") {
 				continue
 			}
-			fmt.Fprintf(&gomod, "\t%s v0.%d.0\n", n, i%5)
+			fmt.Fprintf(&gomod, "\t%s v%d.%d.0\n", n, goMajor(n), i%5)
 		}
 		gomod.WriteString(")\n")
 		for i, n := range names["PyPI"] {
@@ -136,4 +137,18 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		})
 	}
+}
+
+// goMajor is the major version a module path requires: N for ".../vN"
+// and "gopkg.in/x.vN", else 0.
+func goMajor(path string) int {
+	i := strings.LastIndexAny(path, "/.")
+	if i < 0 || i+2 > len(path) || path[i+1] != 'v' {
+		return 0
+	}
+	n, err := strconv.Atoi(path[i+2:])
+	if err != nil || n < 2 {
+		return 0
+	}
+	return n
 }

@@ -220,10 +220,11 @@ func (a *Analyzer) matchAll(ctx context.Context, pkgs []inventory.Package, out a
 		if ix == nil || p.Version == "" {
 			continue
 		}
-		k := key{p.Ecosystem, osvdb.NormalizeName(p.Ecosystem, p.Name), p.Version}
+		version := matchVersion(p)
+		k := key{p.Ecosystem, osvdb.NormalizeName(p.Ecosystem, p.Name), version}
 		ms, ok := cache[k]
 		if !ok {
-			ms, err = ix.Match(p.Name, p.Version)
+			ms, err = ix.Match(p.Name, version)
 			if err != nil {
 				// An unparsable version (a range left in a manifest, a
 				// local path) cannot be matched: say so, go on.
@@ -236,6 +237,17 @@ func (a *Analyzer) matchAll(ctx context.Context, pkgs []inventory.Package, out a
 		}
 	}
 	return found, nil
+}
+
+// matchVersion is the version a package is matched at. A go.mod "go 1.22"
+// directive names a language version, satisfied by any 1.22.x toolchain:
+// like osv-scanner, match the standard library at the last patch release
+// of that line (1.22.99) so fixes in later patches are not reported.
+func matchVersion(p inventory.Package) string {
+	if p.Ecosystem == "Go" && p.Name == "stdlib" && strings.Count(p.Version, ".") == 1 {
+		return p.Version + ".99"
+	}
+	return p.Version
 }
 
 func sortedKeys(m map[string]bool) []string {
