@@ -89,8 +89,6 @@ type scan struct {
 	out    analyzer.Emitter
 	wf     *Workflow
 	events map[string]bool
-	// composite is set for action.yml files: triggers are unknown.
-	composite bool
 	// emitted de-duplicates findings of one rule at one position.
 	emitted map[string]bool
 }
@@ -212,7 +210,7 @@ func (s *scan) auditWorkflow(wf *Workflow) error {
 		}
 	}
 	env := newEnvScope(nil)
-	s.auditEnv(wf.Env, env, "workflow")
+	s.auditEnv(wf.Env, env, nil)
 	s.auditPermissionsAll(wf.Permissions)
 
 	jobs := sortedJobs(wf.Jobs)
@@ -263,7 +261,7 @@ func sortedJobs(m map[string]*Job) []*Job {
 
 func (s *scan) auditJob(j *Job, wfEnv *envScope, jobOut flows) {
 	env := newEnvScope(wfEnv)
-	s.auditEnv(j.Env, env, "job")
+	s.auditEnv(j.Env, env, nil)
 	s.auditPermissionsAll(j.Permissions)
 	s.auditRunner(j)
 	s.auditImages(j)
@@ -291,7 +289,7 @@ func (s *scan) auditJob(j *Job, wfEnv *envScope, jobOut flows) {
 	}
 	s.auditCheckoutCredentials(jc, steps)
 	s.auditCaches(jc, steps)
-	s.auditUnusedWrites(j, steps)
+	s.auditUnusedWrites(j)
 	s.auditMissingPermissions(j)
 }
 

@@ -249,7 +249,8 @@ func runsCodeLater(steps []*Step) bool {
 	return false
 }
 
-// auditRunScriptCheckout is called from auditRun through auditUntrustedFetch.
+// auditUntrustedFetch reports run: scripts of privileged workflows that
+// fetch pull request code (gh pr checkout, git fetch … pull/…).
 func (s *scan) auditUntrustedFetch(run *String, jc *jobContext) {
 	if !s.privileged() {
 		return

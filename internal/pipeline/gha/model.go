@@ -124,9 +124,7 @@ type Input struct {
 }
 
 // builder turns yaml nodes into the model.
-type builder struct {
-	errs []error
-}
+type builder struct{}
 
 func decode(content []byte) (*yaml.Node, error) {
 	var doc yaml.Node

@@ -115,7 +115,7 @@ func writeScopes(p *Permissions) []*PermissionScope {
 
 // auditUnusedWrites reports job-level write scopes in a job that never
 // uses the token.
-func (s *scan) auditUnusedWrites(j *Job, _ []*Step) {
+func (s *scan) auditUnusedWrites(j *Job) {
 	if j.Permissions == nil || usesToken(j) {
 		return
 	}
@@ -253,7 +253,6 @@ func (s *scan) auditAction(content []byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", s.path, err)
 	}
-	s.composite = true
 	if a.Image != nil && strings.HasPrefix(strings.TrimSpace(a.Image.Value), "docker://") {
 		s.auditImage(a.Image, strings.TrimPrefix(strings.TrimSpace(a.Image.Value), "docker://"), "Docker action")
 	}

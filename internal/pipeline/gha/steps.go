@@ -12,7 +12,7 @@ import (
 
 func (s *scan) auditStep(st *Step, jc *jobContext) {
 	env := newEnvScope(jc.env)
-	s.auditEnvIn(st.Env, env, jc)
+	s.auditEnv(st.Env, env, jc)
 	s.auditIf(st.If)
 	if uses := usesOf(st); uses != nil {
 		s.auditUses(uses)
@@ -31,12 +31,9 @@ func (s *scan) auditStep(st *Step, jc *jobContext) {
 	}
 }
 
-// auditEnv audits a workflow- or job-level env: block and records it.
-func (s *scan) auditEnv(env *Env, scope *envScope, _ string) {
-	s.auditEnvIn(env, scope, nil)
-}
-
-func (s *scan) auditEnvIn(env *Env, scope *envScope, jc *jobContext) {
+// auditEnv audits an env: block and records its variables in scope; jc is
+// nil for workflow- and job-level blocks.
+func (s *scan) auditEnv(env *Env, scope *envScope, jc *jobContext) {
 	if env == nil {
 		return
 	}
@@ -108,7 +105,7 @@ func (s *scan) auditRun(run *String, env *envScope, jc *jobContext) {
 	for _, ln := range shellscript.Lines(run.Value) {
 		s.auditSecretOutput(run, ln, env, jc)
 		s.auditEnvFileWrite(run, ln, env, jc)
-		s.auditPublishCommand(run, ln, env, jc)
+		s.auditPublishCommand(run, ln)
 	}
 }
 
@@ -207,7 +204,7 @@ func mayPublish(s string) bool {
 }
 
 // auditPublishCommand covers publishing tokens passed on the command line.
-func (s *scan) auditPublishCommand(run *String, ln shellscript.Line, _ *envScope, _ *jobContext) {
+func (s *scan) auditPublishCommand(run *String, ln shellscript.Line) {
 	if !mayPublish(ln.Code) || !publishCommand.MatchString(ln.Code) {
 		return
 	}
