@@ -180,6 +180,18 @@ func builtinDetectors() []*detector {
 		"A high-entropy literal assigned to a key named secret, token, api_key, access_key, private_key, client_secret and the like, or a literal bearer token in an Authorization header.",
 		envExample)
 
+	googleOAuth := newRule("secrets.google-oauth-client-secret", "Google OAuth client secret", cweHardcodedCredentials, high, cHigh,
+		"A Google OAuth 2.0 client secret (GOCSPX-…): with the client id it lets anyone act as the application.",
+		"download client secrets at deploy time from Secret Manager and read them from a file outside the repository",
+		"https://support.google.com/cloud/answer/15549257")
+	service := newRule("secrets.service-token", "SaaS access token", cweHardcodedCredentials, high, cHigh,
+		"An access token of a development or infrastructure service with a fixed prefix: Docker Hub (dckr_pat_), Shopify (shpat_, shpss_, shpca_, shppa_), DigitalOcean (dop_v1_, doo_v1_, dor_v1_), HashiCorp Vault (hvs., hvb.), Databricks (dapi), Postman (PMAK-), Grafana (glsa_, glc_), Sentry (sntrys_, sntryu_), Linear (lin_api_), New Relic (NRAK-), Doppler (dp.pt.) and Discord webhook URLs. The provider is named in the finding.",
+		"read it from the environment: `token := os.Getenv(\"SERVICE_TOKEN\")`")
+	vendor := func(label string, kws []string, pattern string, show int) *detector {
+		return &detector{rule: service, label: label, kind: kindPrefix, priority: prioToken, keywords: kws,
+			re: re(pattern), tailOK: notTokenByte, show: show, minEntropy: 3.2}
+	}
+
 	awsKeyChars := re(`^[A-Za-z0-9/+]{40}$`)
 	return []*detector{
 		{rule: awsKeyID, kind: kindPrefix, priority: prioToken, keywords: []string{"AKIA", "ASIA", "ABIA", "ACCA"},
@@ -288,6 +300,20 @@ func builtinDetectors() []*detector {
 			tailOK: notTokenByte, show: 3, check: checkJWT},
 		{rule: dbURL, kind: kindCustom, priority: prioURL, keywords: []string{"://"},
 			find: func(s *scan, d *detector, _ string, start int) { findURLCredentials(s, d, urlCreds, start) }},
+		{rule: googleOAuth, kind: kindPrefix, priority: prioToken, keywords: []string{"GOCSPX-"},
+			re: re(`^GOCSPX-[A-Za-z0-9_\-]{28}`), tailOK: notTokenByte, skip: 7, show: 7, minEntropy: 3.5},
+		vendor("Docker Hub", []string{"dckr_pat_"}, `^dckr_pat_[A-Za-z0-9_\-]{27,}`, 9),
+		vendor("Shopify", []string{"shpat_", "shpss_", "shpca_", "shppa_"}, `^shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}`, 6),
+		vendor("DigitalOcean", []string{"dop_v1_", "doo_v1_", "dor_v1_"}, `^do[por]_v1_[a-f0-9]{64}`, 7),
+		vendor("HashiCorp Vault", []string{"hvs.", "hvb."}, `^hv[sb]\.[A-Za-z0-9_\-]{90,}`, 4),
+		vendor("Databricks", []string{"dapi"}, `^dapi[a-f0-9]{32}(?:-[0-9])?`, 4),
+		vendor("Postman", []string{"PMAK-"}, `^PMAK-[a-f0-9]{24}-[a-f0-9]{34}`, 5),
+		vendor("Grafana", []string{"glsa_", "glc_"}, `^(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})`, 4),
+		vendor("Sentry", []string{"sntrys_", "sntryu_"}, `^(?:sntrys_[A-Za-z0-9+/=_\-]{60,}|sntryu_[a-f0-9]{64})`, 7),
+		vendor("Linear", []string{"lin_api_"}, `^lin_api_[A-Za-z0-9]{40}`, 8),
+		vendor("New Relic", []string{"NRAK-"}, `^NRAK-[A-Z0-9]{27}`, 5),
+		vendor("Doppler", []string{"dp.pt."}, `^dp\.pt\.[A-Za-z0-9]{43}`, 6),
+		vendor("Discord webhook", []string{"https://discord.com/api/webhooks/", "https://discordapp.com/api/webhooks/"}, `^https://discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,}`, 0),
 		{rule: genSecret, kind: kindCustom, priority: prioGeneric, keywords: []string{"bearer "}, find: findBearer},
 		{rule: genPass, kind: kindCustom, priority: prioGeneric, keywords: []string{"basic "}, find: findBasic},
 		{rule: genPass, kind: kindAssign, priority: prioGeneric,

@@ -163,7 +163,11 @@ func secretFingerprint(ruleID, path, hash string) string {
 func newFinding(path string, x *textIndex, m *Match, all []Match) finding.Finding {
 	hash := Hash(m.Secret)
 	shown := redactShowing(m.Secret, m.Show)
-	msg := m.Rule.Title + " " + shown + " is hard-coded here"
+	title := m.Rule.Title
+	if p := m.Props["provider"]; p != "" {
+		title += " (" + p + ")"
+	}
+	msg := title + " " + shown + " is hard-coded here"
 	if m.Detail != "" {
 		msg += "; " + m.Detail
 	}

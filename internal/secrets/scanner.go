@@ -80,6 +80,8 @@ type detector struct {
 	// check validates a candidate (checksums, decoding) and may adjust it;
 	// returning false drops it.
 	check func(m *Match, s *scan) bool
+	// label names the provider when several share one rule.
+	label string
 	// find (kindCustom) looks for matches around a keyword hit.
 	find func(s *scan, d *detector, kw string, start int)
 }
@@ -310,6 +312,9 @@ func (st *scan) addMatch(d *detector, m Match) bool {
 		m.Show = d.show
 	}
 	m.priority = d.priority
+	if d.label != "" {
+		setProp(&m, "provider", d.label)
+	}
 	if d.check != nil && !d.check(&m, st) {
 		return false
 	}

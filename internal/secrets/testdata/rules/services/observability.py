@@ -1,0 +1,16 @@
+# ruleid: secrets.google-oauth-client-secret
+CLIENT_SECRET = "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"
+# ok: secrets.google-oauth-client-secret
+CLIENT_SECRET = os.environ["GOOGLE_CLIENT_SECRET"]
+# ruleid: secrets.service-token
+LINEAR = "lin_api_Wk7J6rWs77hSx91HqaksrCoAqUvlPaJQ5WE2RlTZ"
+# ruleid: secrets.service-token
+NEW_RELIC = "NRAK-CB1YNZIHTGVTN3P8RZGIBH6BIT0"
+# ruleid: secrets.service-token
+DOPPLER = "dp.pt.hCrNipR0HjXFZfTvMUHoXTBzyTzbmncNnz5BhgJjH3L"
+# ruleid: secrets.service-token
+DISCORD = "https://discord.com/api/webhooks/598982247218110646/LsD6c060ZGUfpDNhmMLm43B3OjdK2OLMdNJTkzc_8pRXhWNEuCbY-e3ZVMkfcDWKbFYV"
+# ruleid: secrets.service-token
+SENTRY = "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"
+# ok: secrets.service-token
+DISCORD_DOCS = "https://discord.com/api/webhooks/{id}/{token}"
