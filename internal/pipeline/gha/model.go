@@ -42,7 +42,9 @@ func (s *String) ContainsExpression() bool {
 
 // Workflow is the part of a workflow file the audits read.
 type Workflow struct {
-	Events      []*String
+	Events []*String
+	// TagPush is set when push: has a tags: filter (a release workflow).
+	TagPush     bool
 	Permissions *Permissions
 	Env         *Env
 	Jobs        map[string]*Job
@@ -236,6 +238,9 @@ func parseWorkflow(content []byte) (*Workflow, error) {
 		switch strings.ToLower(e.key.Value) {
 		case "on", "true": // YAML 1.1 readers turn a bare on: into true
 			wf.Events = b.events(e.val)
+			if push := get(e.val, "push"); push != nil && get(push, "tags") != nil {
+				wf.TagPush = true
+			}
 		case "permissions":
 			wf.Permissions = b.permissions(e.val, e.key)
 		case "env":

@@ -202,9 +202,10 @@ func publishes(st *Step) bool {
 	return st.Run != nil && (mayPublish(st.Run.Value) && publishCommand.MatchString(st.Run.Value) || strings.Contains(st.Run.Value, "docker push") || strings.Contains(st.Run.Value, "gh release create"))
 }
 
-// releaseWorkflow reports whether the workflow is triggered by releases.
+// releaseWorkflow reports whether the workflow is triggered by releases
+// or by pushing tags.
 func (s *scan) releaseWorkflow() bool {
-	return s.events["release"] || s.events["registry_package"]
+	return s.events["release"] || s.events["registry_package"] || s.wf != nil && s.wf.TagPush
 }
 
 // auditCaches reports cache restores in release or publishing jobs.
