@@ -118,6 +118,11 @@ func (s *scan) fromForks() bool {
 	return false
 }
 
+// pullRequestOnly reports whether every trigger is pull_request.
+func (s *scan) pullRequestOnly() bool {
+	return len(s.events) == 1 && s.events["pull_request"]
+}
+
 func (s *scan) privilegedEvent() string {
 	for _, e := range privilegedEvents {
 		if s.events[e] {

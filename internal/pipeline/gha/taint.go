@@ -187,6 +187,10 @@ func (s *scan) injectionSeverity(t taint) finding.Severity {
 	switch {
 	case t == taintEvent && s.privileged():
 		return finding.Critical
+	case t == taintEvent && s.pullRequestOnly():
+		// A fork's pull_request run has no secrets and a read-only token,
+		// and its author controls the workflow file anyway.
+		return finding.Medium
 	case t == taintEvent:
 		return finding.High
 	default:
