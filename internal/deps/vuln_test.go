@@ -23,7 +23,7 @@ func TestKnownAdvisories(t *testing.T) {
 		"gomod/go.mod:6 golang.org/x/text@0.3.7 GO-2022-1059":                            "fixed=0.3.8 sev=medium cwe=CWE-1395",
 		"python/requirements.txt:2 requests@2.19.1 PYSEC-2018-28":                        "fixed=2.20.0 sev=medium cwe=CWE-1395",
 		"rust/Cargo.lock:13 smallvec@1.6.0 RUSTSEC-2021-0003":                            "fixed=1.6.1 sev=critical cwe=CWE-1395",
-		"npm/package-lock.json:29 lodash@4.17.15 GHSA-p6mc-m468-83gw":                    "fixed=4.17.20 sev=high cwe=CWE-1321",
+		"npm/package-lock.json:32 lodash@4.17.15 GHSA-p6mc-m468-83gw":                    "fixed=4.17.20 sev=high cwe=CWE-1321",
 		"yarn/yarn.lock:5 minimist@1.2.0 GHSA-vh95-rmgr-6w4m":                            "fixed=1.2.3 sev=medium cwe=CWE-1321",
 		"pnpm/pnpm-lock.yaml:10 axios@0.21.0 GHSA-4w2v-q235-vp99":                        "fixed= sev=medium cwe=CWE-918",
 		"maven/pom.xml:8 org.apache.logging.log4j:log4j-core@2.14.1 GHSA-jfh8-c2jp-5v3q": "fixed=2.15.0 sev=critical cwe=CWE-917",

@@ -70,6 +70,10 @@ type Package struct {
 	Locked bool
 	// Extractor is the osv-scalibr extractor that produced the package.
 	Extractor string
+	// Requires lists the packages this one requires in the same file, as
+	// "name@version", where the lockfile records it (package-lock.json,
+	// Cargo.lock); nil otherwise.
+	Requires []string
 }
 
 // Problem is a file that could not be (fully) read.
@@ -248,11 +252,14 @@ func (e *Extractor) extractOne(ctx context.Context, k int, fsys scalibrfs.FS, ro
 	}
 	got, err := x.Extract(ctx, in)
 	lines := newLineFinder(content)
+	graph := readGraph(f.Path, content)
 	for _, p := range got.Packages {
 		if p == nil || p.Name == "" {
 			continue
 		}
-		pkgs = append(pkgs, convert(p, f.Path, x.Name(), e.locked[k], lines))
+		pkg := convert(p, f.Path, x.Name(), e.locked[k], lines)
+		pkg.Requires = graph[key(pkg.Name, pkg.Version)]
+		pkgs = append(pkgs, pkg)
 	}
 	return pkgs, err
 }

@@ -55,7 +55,7 @@ func TestExtractProjects(t *testing.T) {
 	}
 	var b strings.Builder
 	for _, p := range inv.Packages {
-		fmt.Fprintf(&b, "%s:%d\t%s\t%s\t%s\t%s\t%s\tlocked=%v\n", p.Path, p.Line, p.Ecosystem, p.Name, p.Version, p.Relation, p.PURL, p.Locked)
+		fmt.Fprintf(&b, "%s:%d\t%s\t%s\t%s\t%s\t%s\tlocked=%v\trequires=%v\n", p.Path, p.Line, p.Ecosystem, p.Name, p.Version, p.Relation, p.PURL, p.Locked, p.Requires)
 	}
 	golden := filepath.Join("testdata", "projects.golden")
 	if *update {

@@ -51,7 +51,11 @@ func WriteCycloneDX(w io.Writer, d *Document) error {
 		if c.direct {
 			direct = append(direct, c.ref)
 		}
-		deps = append(deps, cdx.Dependency{Ref: c.ref})
+		dep := cdx.Dependency{Ref: c.ref}
+		if len(c.requires) > 0 {
+			dep.Dependencies = &c.requires
+		}
+		deps = append(deps, dep)
 	}
 	bom.Components = &components
 	all := append([]cdx.Dependency{{Ref: rootRef, Dependencies: &direct}}, deps...)

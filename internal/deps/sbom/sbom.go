@@ -30,16 +30,15 @@ type component struct {
 	files    []string
 	direct   bool
 	supplier string
+	// requires are the refs of the components this one requires.
+	requires []string
 }
 
 func (d *Document) components() []component {
 	byRef := map[string]*component{}
 	var order []string
 	for _, p := range d.Packages {
-		ref := p.PURL
-		if ref == "" {
-			ref = fmt.Sprintf("%s/%s@%s", p.Ecosystem, p.Name, p.Version)
-		}
+		ref := refFor(p)
 		c, ok := byRef[ref]
 		if !ok {
 			c = &component{ref: ref, pkg: p, supplier: supplierOf(p)}
@@ -58,12 +57,34 @@ func (d *Document) components() []component {
 			c.direct = true
 		}
 	}
+	// Resolve lockfile edges (name@version within one ecosystem) to refs.
+	refOf := map[string]string{}
+	for r, c := range byRef {
+		refOf[c.pkg.Ecosystem+"\x00"+c.pkg.Name+"@"+c.pkg.Version] = r
+	}
+	for _, p := range d.Packages {
+		from := byRef[refFor(p)]
+		for _, req := range p.Requires {
+			if to, ok := refOf[p.Ecosystem+"\x00"+req]; ok && to != from.ref && !slices.Contains(from.requires, to) {
+				from.requires = append(from.requires, to)
+			}
+		}
+	}
 	slices.Sort(order)
 	out := make([]component, 0, len(order))
 	for _, r := range order {
-		out = append(out, *byRef[r])
+		c := byRef[r]
+		slices.Sort(c.requires)
+		out = append(out, *c)
 	}
 	return out
+}
+
+func refFor(p inventory.Package) string {
+	if p.PURL != "" {
+		return p.PURL
+	}
+	return fmt.Sprintf("%s/%s@%s", p.Ecosystem, p.Name, p.Version)
 }
 
 // registries names the default supplier per ecosystem: the registry that

@@ -23,7 +23,7 @@ func testDoc() *Document {
 		ToolVersion: "1.2.3",
 		Timestamp:   time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC),
 		Packages: []inventory.Package{
-			{Name: "golang.org/x/text", Version: "0.3.7", Ecosystem: "Go", PURL: "pkg:golang/golang.org/x/text@0.3.7", Path: "go.mod", Line: 6, Relation: inventory.Direct, Locked: true},
+			{Name: "golang.org/x/text", Version: "0.3.7", Ecosystem: "Go", PURL: "pkg:golang/golang.org/x/text@0.3.7", Path: "go.mod", Line: 6, Relation: inventory.Direct, Locked: true, Requires: []string{"golang.org/x/net@0.1.0"}},
 			{Name: "golang.org/x/net", Version: "0.1.0", Ecosystem: "Go", PURL: "pkg:golang/golang.org/x/net@0.1.0", Path: "go.mod", Line: 9, Relation: inventory.Transitive, Locked: true},
 			{Name: "@babel/core", Version: "7.24.0", Ecosystem: "npm", PURL: "pkg:npm/%40babel/core@7.24.0", Path: "web/package-lock.json", Line: 12, Relation: inventory.Direct, Locked: true},
 			{Name: "@babel/core", Version: "7.24.0", Ecosystem: "npm", PURL: "pkg:npm/%40babel/core@7.24.0", Path: "admin/package-lock.json", Line: 30, Relation: inventory.Transitive, Locked: true},
@@ -125,6 +125,11 @@ func TestCycloneDXValidates(t *testing.T) {
 	if root.Ref != rootRef || strings.Join(root.DependsOn, " ") != strings.Join(want, " ") {
 		t.Errorf("root dependencies = %v, want %v", root.DependsOn, want)
 	}
+	for _, d := range bom.Dependencies {
+		if d.Ref == "pkg:golang/golang.org/x/text@0.3.7" && strings.Join(d.DependsOn, " ") != "pkg:golang/golang.org/x/net@0.1.0" {
+			t.Errorf("x/text dependsOn = %v", d.DependsOn)
+		}
+	}
 	_ = doc
 }
 
@@ -152,8 +157,8 @@ func TestSPDXValidates(t *testing.T) {
 			deps++
 		}
 	}
-	if deps != 3 {
-		t.Errorf("got %d DEPENDS_ON relationships, want 3", deps)
+	if deps != 4 {
+		t.Errorf("got %d DEPENDS_ON relationships, want 3 from the root and 1 from x/text", deps)
 	}
 }
 

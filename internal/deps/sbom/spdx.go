@@ -51,8 +51,13 @@ func WriteSPDX(w io.Writer, d *Document) error {
 		RefB:         common.MakeDocElementID("", string(rootID)),
 		Relationship: common.TypeRelationshipDescribe,
 	})
-	for i, c := range d.components() {
-		id := common.ElementID("Package-" + strconv.Itoa(i+1))
+	comps := d.components()
+	idOf := map[string]common.ElementID{}
+	for i, c := range comps {
+		idOf[c.ref] = common.ElementID("Package-" + strconv.Itoa(i+1))
+	}
+	for _, c := range comps {
+		id := idOf[c.ref]
 		supplier := &common.Supplier{Supplier: noAssertion}
 		if c.supplier != noAssertion {
 			supplier = &common.Supplier{Supplier: c.supplier, SupplierType: "Organization"}
@@ -81,6 +86,13 @@ func WriteSPDX(w io.Writer, d *Document) error {
 			doc.Relationships = append(doc.Relationships, &spdx.Relationship{
 				RefA:         common.MakeDocElementID("", string(rootID)),
 				RefB:         common.MakeDocElementID("", string(id)),
+				Relationship: common.TypeRelationshipDependsOn,
+			})
+		}
+		for _, r := range c.requires {
+			doc.Relationships = append(doc.Relationships, &spdx.Relationship{
+				RefA:         common.MakeDocElementID("", string(id)),
+				RefB:         common.MakeDocElementID("", string(idOf[r])),
 				Relationship: common.TypeRelationshipDependsOn,
 			})
 		}
