@@ -215,7 +215,10 @@ func (a *Analyzer) matchAll(ctx context.Context, pkgs []inventory.Package, out a
 	type key struct{ eco, name, version string }
 	cache := map[key][]osvdb.Match{}
 	var found []*vulnFinding
-	for _, p := range pkgs {
+	for i, p := range pkgs {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		ix := indexes[p.Ecosystem]
 		if ix == nil || p.Version == "" {
 			continue
