@@ -83,6 +83,9 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 			}
 		}
 	}
+	if t[ks] == '_' && prev == ':' {
+		prev = 0 // .npmrc: //registry/:_authToken=…
+	}
 	i := ke
 	closeQ := false
 	if i < we && (t[i] == '"' || t[i] == '\'') {
@@ -240,6 +243,12 @@ func (st *scan) dockerEnv(a assignment, ws, we int) (assignment, bool) {
 // configuration files it is; in code it is an expression, except inside a
 // connection string or query ("...;Password=x;", "?token=x&").
 func (st *scan) unquotedAllowed(line []byte, prev byte, ve int, inString bool, op string) bool {
+	// A config-style key starts its line or follows a separator; after ':'
+	// or '/' it is part of a larger token ("group:password:GID").
+	switch prev {
+	case ':', '/', '=', '\\', '@':
+		return false
+	}
 	// The value must end the statement: a following word means prose
 	// ("password: enter it here") or an expression.
 	rest := strings.TrimLeft(string(line[ve:]), " \t")
@@ -341,8 +350,15 @@ func keyClass(words []string) string {
 	}
 	last := words[n-1]
 	switch last {
-	case "password", "passwd", "pwd", "pass", "pswd", "passphrase", "passwort":
+	case "password", "passwd", "pwd", "pswd", "passphrase", "passwort":
 		return "password"
+	case "pass":
+		// Alone, "PASS" is a test-runner verdict ("--- PASS: TestX");
+		// as the end of a longer key (DB_PASS, smtpPass) it is a password.
+		if n >= 2 {
+			return "password"
+		}
+		return ""
 	case "secret", "token":
 		return "secret"
 	case "key":
@@ -405,7 +421,7 @@ func (st *scan) matchAssign(d *detector, hit int) {
 }
 
 // genericValueOK judges a value assigned to a password/secret/token key.
-func genericValueOK(v string, class string) bool {
+func genericValueOK(v string, class string, keyWords ...string) bool {
 	if strings.ContainsAny(v, " \t") || isReference(v) || isPasswordHash(v) || isUUID(v) {
 		return false
 	}
@@ -424,6 +440,13 @@ func genericValueOK(v string, class string) bool {
 	lv := strings.ToLower(v)
 	for _, w := range []string{"password", "passwd", "secret", "token", "apikey", "api_key"} {
 		if strings.Contains(lv, w) {
+			return false
+		}
+	}
+	// A value that repeats a word of its key names something
+	// ("encryptionKey": "encryptionKey768").
+	for _, w := range keyWords {
+		if len(w) >= 4 && strings.Contains(lv, w) {
 			return false
 		}
 	}

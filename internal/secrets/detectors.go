@@ -318,9 +318,9 @@ func builtinDetectors() []*detector {
 		{rule: genPass, kind: kindCustom, priority: prioGeneric, keywords: []string{"basic "}, find: findBasic},
 		{rule: genPass, kind: kindAssign, priority: prioGeneric,
 			keyOK: func(w []string, _ string) bool { return keyClass(w) == "password" },
-			check: func(m *Match, _ *scan) bool { return genericValueOK(m.Secret, "password") }},
+			check: func(m *Match, s *scan) bool { return genericValueOK(m.Secret, "password", s.assign.words...) }},
 		{rule: genSecret, kind: kindAssign, priority: prioGeneric,
 			keyOK: func(w []string, _ string) bool { return keyClass(w) == "secret" },
-			check: func(m *Match, _ *scan) bool { return genericValueOK(m.Secret, "secret") }},
+			check: func(m *Match, s *scan) bool { return genericValueOK(m.Secret, "secret", s.assign.words...) }},
 	}
 }
