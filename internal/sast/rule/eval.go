@@ -176,6 +176,17 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		}
 	}
 	for _, c := range f.Children {
+		if c.Op != OpBindMatch {
+			continue
+		}
+		for i := range cur {
+			r := &cur[i]
+			if _, bound := r.Lookup(c.Metavar); !bound && r.Node != nil {
+				r.Binds = append(r.Binds[:len(r.Binds):len(r.Binds)], pattern.Binding{Name: c.Metavar, Nodes: []*syntax.Node{r.Node}, Start: r.Start, End: r.End})
+			}
+		}
+	}
+	for _, c := range f.Children {
 		if c.Op != OpFocus {
 			continue
 		}

@@ -44,6 +44,10 @@ const (
 	OpMetavarPattern            // metavariable-pattern
 	OpFocus                     // focus-metavariable
 	OpMetavarAnalysis           // unsupported, rejected at load
+	// OpBindMatch is "pattern: $X" next to other positive patterns: it
+	// only binds $X to each result, so it is not searched (it would
+	// match every node).
+	OpBindMatch
 )
 
 // Formula is a rule's matching logic as a tree.
@@ -476,6 +480,15 @@ func (p *ruleParser) formula(key string, v *yaml.Node, depth int) (*Formula, err
 		}
 		if f.Op == OpAnd && positives == 0 {
 			return nil, p.errf(v, "patterns needs at least one positive pattern (pattern, pattern-either, patterns, pattern-regex or pattern-inside)")
+		}
+		if f.Op == OpAnd {
+			for _, c := range f.Children {
+				name := strings.TrimSpace(c.Source)
+				if c.Op == OpPattern && pattern.IsMetavariable(name) && positives > 1 {
+					c.Op, c.Metavar = OpBindMatch, name
+					positives--
+				}
+			}
 		}
 		return f, nil
 	}

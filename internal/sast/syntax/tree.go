@@ -21,8 +21,6 @@ const (
 	MaxNodes = 4_000_000
 	// ctxCheckEvery is how many nodes are copied between context checks.
 	ctxCheckEvery = 1 << 14
-	// slabSize is how many nodes are allocated at once.
-	slabSize = 1024
 )
 
 // Node is one node of the normalised tree.
@@ -138,28 +136,28 @@ func lineStarts(src []byte) []uint32 {
 }
 
 // copy flattens the tree-sitter tree in one cgo call and builds the Go
-// tree from the flat preorder list, without recursion.
+// tree from the flat preorder list, without recursion. A first pass
+// decides which entries are kept and counts children, so that nodes and
+// child lists are allocated once, at their exact sizes.
 func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error {
 	sp := t.spec
 	classes := classTable(g)
 	entries, cut := lang.Flatten(ts, MaxNodes, MaxDepth)
 	t.Truncated = cut
-	slab := make([]Node, 0, min(len(entries), 1<<16))
-	alloc := func() *Node {
-		if len(slab) == cap(slab) {
-			slab = make([]Node, 0, slabSize)
-		}
-		slab = slab[:len(slab)+1]
-		return &slab[len(slab)-1]
-	}
-	type open struct {
-		n     *Node
+
+	// Pass 1: keep or drop each entry; ord[i] is the kept ordinal or -1.
+	ord := make([]int32, len(entries))
+	var parents, counts []int32
+	type open1 struct {
+		ord   int32
 		depth uint16
+		kind  string
 	}
-	var stack []open
+	var stack1 []open1
 	skipBelow := -1 // entries deeper than this belong to a dropped node
 	for i := range entries {
 		e := &entries[i]
+		ord[i] = -1
 		if i&(ctxCheckEvery-1) == 0 && i > 0 {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("building syntax tree: %w", err)
@@ -171,12 +169,10 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 			}
 			skipBelow = -1
 		}
-		for len(stack) > 0 && stack[len(stack)-1].depth >= e.Depth {
-			sp.finish(t, stack[len(stack)-1].n)
-			stack = stack[:len(stack)-1]
+		for len(stack1) > 0 && stack1[len(stack1)-1].depth >= e.Depth {
+			stack1 = stack1[:len(stack1)-1]
 		}
 		kind := g.Kind(e.Symbol)
-		named := g.IsNamed(e.Symbol)
 		class := uint8(0)
 		if int(e.Symbol) < len(classes) {
 			class = classes[e.Symbol]
@@ -188,28 +184,65 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 			skipBelow = int(e.Depth)
 			continue
 		}
-		var parent *Node
-		if len(stack) > 0 {
-			parent = stack[len(stack)-1].n
+		parent := int32(-1)
+		parentKind := ""
+		if len(stack1) > 0 {
+			parent, parentKind = stack1[len(stack1)-1].ord, stack1[len(stack1)-1].kind
 		}
-		if class&classDrop != 0 || class&classStringPart != 0 && parent != nil && sp.strings[parent.Kind] {
+		if class&classDrop != 0 || class&classStringPart != 0 && parent >= 0 && sp.strings[parentKind] {
 			skipBelow = int(e.Depth)
 			continue
 		}
-		n := alloc()
-		*n = Node{Kind: kind, Field: g.Field(e.Field), Start: e.Start, End: e.End, Named: named, Parent: parent}
-		if parent != nil {
-			parent.Children = append(parent.Children, n)
-		} else if t.Root == nil {
-			t.Root = n
+		o := int32(len(parents))
+		ord[i] = o
+		parents = append(parents, parent)
+		counts = append(counts, 0)
+		if parent >= 0 {
+			counts[parent]++
 		}
-		t.Nodes++
-		stack = append(stack, open{n, e.Depth})
+		stack1 = append(stack1, open1{o, e.Depth, kind})
+	}
+	if len(parents) == 0 {
+		return nil
+	}
+
+	// Pass 2: fill the nodes; finish each once its children are built.
+	nodes := make([]Node, len(parents))
+	kids := make([]*Node, len(parents))
+	off := int32(0)
+	for o := range nodes {
+		nodes[o].Children = kids[off:off:off+counts[o]]
+		off += counts[o]
+	}
+	type open2 struct {
+		n     *Node
+		depth uint16
+	}
+	var stack []open2
+	for i := range entries {
+		o := ord[i]
+		if o < 0 {
+			continue
+		}
+		e := &entries[i]
+		for len(stack) > 0 && stack[len(stack)-1].depth >= e.Depth {
+			sp.finish(t, stack[len(stack)-1].n)
+			stack = stack[:len(stack)-1]
+		}
+		n := &nodes[o]
+		n.Kind, n.Field, n.Start, n.End, n.Named = g.Kind(e.Symbol), g.Field(e.Field), e.Start, e.End, g.IsNamed(e.Symbol)
+		if p := parents[o]; p >= 0 {
+			n.Parent = &nodes[p]
+			n.Parent.Children = append(n.Parent.Children, n)
+		}
+		stack = append(stack, open2{n, e.Depth})
 	}
 	for len(stack) > 0 {
 		sp.finish(t, stack[len(stack)-1].n)
 		stack = stack[:len(stack)-1]
 	}
+	t.Root = &nodes[0]
+	t.Nodes = len(nodes)
 	return nil
 }
 
