@@ -211,7 +211,7 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 	kids := make([]*Node, len(parents))
 	off := int32(0)
 	for o := range nodes {
-		nodes[o].Children = kids[off:off:off+counts[o]]
+		nodes[o].Children = kids[off : off : off+counts[o]]
 		off += counts[o]
 	}
 	type open2 struct {
