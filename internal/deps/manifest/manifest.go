@@ -51,8 +51,12 @@ type Manifest struct {
 // ErrNotManifest is returned for files this package does not read.
 var ErrNotManifest = errors.New("not a known manifest")
 
-// Ecosystems names the manifest files known here and their ecosystem.
-var Ecosystems = map[string]string{
+// EcosystemOf returns the ecosystem of a manifest file name known here,
+// or "".
+func EcosystemOf(base string) string { return ecosystems[base] }
+
+// ecosystems names the manifest files known here and their ecosystem.
+var ecosystems = map[string]string{
 	"package.json":   "npm",
 	"composer.json":  "Packagist",
 	"Cargo.toml":     "crates.io",
@@ -69,7 +73,7 @@ func Parse(p string, content []byte) (*Manifest, error) {
 		return nil, fmt.Errorf("%s is %d bytes, over the %d limit", p, len(content), MaxManifestSize)
 	}
 	base := path.Base(p)
-	eco, ok := Ecosystems[base]
+	eco, ok := ecosystems[base]
 	if !ok {
 		return nil, ErrNotManifest
 	}

@@ -25,9 +25,11 @@ const DefaultBaseURL = "https://osv-vulnerabilities.storage.googleapis.com"
 // and npm, are a few hundred MB).
 const MaxDownloadSize = 2 << 30
 
-// DefaultEcosystems are fetched when neither the caller nor the
-// directory names any: the ecosystems the inventory extracts.
-var DefaultEcosystems = []string{"Go", "npm", "PyPI", "Maven", "crates.io", "Packagist", "RubyGems", "NuGet"}
+// DefaultEcosystems lists the ecosystems fetched when neither the caller
+// nor the directory names any: those the inventory extracts.
+func DefaultEcosystems() []string {
+	return []string{"Go", "npm", "PyPI", "Maven", "crates.io", "Packagist", "RubyGems", "NuGet"}
+}
 
 // UpdateOptions configure Update.
 type UpdateOptions struct {
@@ -37,7 +39,7 @@ type UpdateOptions struct {
 	// DefaultBaseURL.
 	BaseURL string
 	// Ecosystems to fetch; empty means those already in Dir, or
-	// DefaultEcosystems when Dir has none.
+	// DefaultEcosystems() when Dir has none.
 	Ecosystems []string
 	// HTTPClient; nil means a client with a generous overall timeout.
 	HTTPClient *http.Client
@@ -70,7 +72,7 @@ func Update(ctx context.Context, opts UpdateOptions) error {
 		if db, err := Open(opts.Dir); err == nil {
 			ecos = db.Ecosystems()
 		} else {
-			ecos = DefaultEcosystems
+			ecos = DefaultEcosystems()
 		}
 	}
 	var errs []error

@@ -61,7 +61,7 @@ func Check(ctx context.Context, files []source.File, read func(string) ([]byte, 
 			c.withContent(f.Path, c.pnpmLock)
 		case isRequirements(f.Path):
 			c.withContent(f.Path, c.requirements)
-		case manifest.Ecosystems[base] != "":
+		case manifest.EcosystemOf(base) != "":
 			c.withContent(f.Path, c.manifest)
 		}
 	}
