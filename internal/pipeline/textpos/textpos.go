@@ -93,29 +93,46 @@ func (f *File) Locate(nodeLine, nodeCol int, value string, off int) (line, col i
 	if i := strings.IndexAny(needle, "\r\n"); i >= 0 {
 		needle = needle[:i]
 	}
-	if len(needle) > maxNeedle {
-		needle = needle[:maxNeedle]
+	// Escapes in quoted scalars (\" \\ \t) make the source differ from
+	// the value after them: retry with the text before the first
+	// character that may have been escaped.
+	candidates := []string{needle}
+	if i := strings.IndexAny(needle, "\"\\'\t"); i > 0 {
+		candidates = append(candidates, needle[:i])
 	}
-	if strings.TrimSpace(needle) == "" {
-		return nodeLine, nodeCol
+	for _, n := range candidates {
+		if len(n) > maxNeedle {
+			n = n[:maxNeedle]
+		}
+		if strings.TrimSpace(n) == "" {
+			continue
+		}
+		if l, c, ok := f.find(nodeLine, nodeCol, value, off, n); ok {
+			return l, c
+		}
 	}
-	// The k-th occurrence of needle in value maps to the k-th occurrence
-	// in the source after the node start. strings.Count is fast and
-	// counts non-overlapping occurrences, which only differs from the
-	// search below for self-overlapping needles (runs of one character).
+	return nodeLine, nodeCol
+}
+
+// find maps the occurrence of needle at value[off:] to the same-numbered
+// occurrence in the source after the node start.
+func (f *File) find(nodeLine, nodeCol int, value string, off int, needle string) (int, int, bool) {
+	// strings.Count is fast and counts non-overlapping occurrences, as
+	// does the search below.
 	k := strings.Count(value[:off], needle)
 	start := f.Offset(nodeLine, nodeCol)
 	end := min(len(f.src), start+maxScan)
 	window := f.src[start:end]
-	pos := 0
 	nb := []byte(needle)
+	pos := 0
 	for i := 0; ; i++ {
 		j := bytes.Index(window[pos:], nb)
 		if j < 0 {
-			return nodeLine, nodeCol
+			return 0, 0, false
 		}
 		if i == k {
-			return f.Pos(start + pos + j)
+			l, c := f.Pos(start + pos + j)
+			return l, c, true
 		}
 		pos += j + len(nb)
 	}

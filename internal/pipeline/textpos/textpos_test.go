@@ -3,7 +3,7 @@ package textpos
 import "testing"
 
 func TestLocate(t *testing.T) {
-	src := "jobs:\n  a:\n    run: |\n      echo one\n      echo ${{ x }}\n    plain: echo ${{ y }} and ${{ y }}\n    quoted: \"a ${{ z }}\"\n"
+	src := "jobs:\n  a:\n    run: |\n      echo one\n      echo ${{ x }}\n    plain: echo ${{ y }} and ${{ y }}\n    quoted: \"a ${{ z }}\"\n    e: \"x ${{ a }} \\\"q\\\"\"\n"
 	f := New([]byte(src))
 	for _, tc := range []struct {
 		name              string
@@ -17,6 +17,7 @@ func TestLocate(t *testing.T) {
 		{"second identical occurrence", 6, 12, "echo ${{ y }} and ${{ y }}", 18, 6, 30},
 		{"double quoted", 7, 13, "a ${{ z }}", 2, 7, 16},
 		{"offset past value falls back", 7, 13, "a", 5, 7, 13},
+		{"escaped quote after the offset", 8, 8, "x ${{ a }} \"q\"", 2, 8, 11},
 	} {
 		line, col := f.Locate(tc.nodeLine, tc.nodeCol, tc.value, tc.off)
 		if line != tc.wantLine || col != tc.wantCol {
