@@ -147,7 +147,8 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 
 	// Pass 1: keep or drop each entry; ord[i] is the kept ordinal or -1.
 	ord := make([]int32, len(entries))
-	var parents, counts []int32
+	parents := make([]int32, 0, len(entries))
+	counts := make([]int32, 0, len(entries))
 	type open1 struct {
 		ord   int32
 		depth uint16
