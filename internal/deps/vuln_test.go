@@ -76,3 +76,19 @@ func TestNewRejectsBadSBOM(t *testing.T) {
 		t.Error("unknown SBOM format accepted")
 	}
 }
+
+// TestAliasMerge: two advisories sharing CVE-2020-8203 give one finding
+// whose fixed version clears both.
+func TestAliasMerge(t *testing.T) {
+	c := run(t, Options{DBDir: testDB(t)}, "testdata/projects/npm")
+	var lodash []string
+	for _, f := range c.byRule(RuleVulnerable) {
+		if f.Properties["package"] == "lodash" {
+			lodash = append(lodash, f.Properties["advisory_ids"]+" fixed="+f.Properties["fixed_version"]+" src="+f.Properties["severity_source"]+" cvss="+f.Properties["cvss_score"])
+		}
+	}
+	want := []string{"GHSA-p6mc-m468-83gw,NPM-FIXTURE-0001,CVE-2020-8203 fixed=4.17.20 src=cvss_v3 cvss=7.4"}
+	if diff := cmp.Diff(want, lodash); diff != "" {
+		t.Errorf("lodash findings (-want +got):\n%s", diff)
+	}
+}
