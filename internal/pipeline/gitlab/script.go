@@ -108,12 +108,31 @@ func (s *scan) auditSecretPrint(item *yaml.Node, ln shellscript.Line) {
 	}
 }
 
-// gitlabURL matches URLs of this GitLab instance.
-var gitlabURL = regexp.MustCompile(`\$\{?CI_(?:API_V4_URL|API_GRAPHQL_URL|SERVER_URL|SERVER_HOST|REGISTRY|PROJECT_URL|REPOSITORY_URL|DEPENDENCY_PROXY_SERVER)\b|https?://gitlab\.com\b|https?://[^/\s"']*gitlab[^/\s"']*`)
+// gitlabHost matches the host part of URLs of this GitLab instance: its
+// predefined variables, or a host named like a GitLab server.
+var gitlabHost = regexp.MustCompile(`^(?:\$\{?CI_(?:API_V4_URL|API_GRAPHQL_URL|SERVER_URL|SERVER_HOST|SERVER_FQDN|REGISTRY|PROJECT_URL|REPOSITORY_URL|DEPENDENCY_PROXY_SERVER)\b|[^/]*gitlab[^/]*$)`)
 
-var anyURL = regexp.MustCompile(`https?://[^\s"']+`)
+// anyURL matches URLs, and $CI_… URL variables used as URL prefixes.
+var anyURL = regexp.MustCompile(`https?://[^\s"']+|\$\{?CI_[A-Z0-9_]*URL\}?[^\s"']*`)
 
-var netTool = regexp.MustCompile(`\b(?:curl|wget|http|Invoke-WebRequest|Invoke-RestMethod)\b`)
+// urlHost returns the host of a URL without scheme and user info (so that
+// https://gitlab-ci-token:$CI_JOB_TOKEN@example.com is example.com).
+func urlHost(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	} else {
+		return u // a $CI_…URL variable
+	}
+	if i := strings.IndexByte(u, '/'); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.LastIndexByte(u, '@'); i >= 0 {
+		u = u[i+1:]
+	}
+	return u
+}
+
+var netTool = regexp.MustCompile(`\b(?:curl|wget|http|Invoke-WebRequest|Invoke-RestMethod|git\s+(?:clone|fetch|push|remote\s+(?:add|set-url)))\b`)
 
 func (s *scan) auditJobToken(item *yaml.Node, ln shellscript.Line) {
 	code := ln.Code
@@ -138,8 +157,8 @@ func (s *scan) auditJobToken(item *yaml.Node, ln shellscript.Line) {
 	}
 	if netTool.MatchString(code) {
 		for _, u := range anyURL.FindAllString(code, -1) {
-			if !gitlabURL.MatchString(u) {
-				report(fmt.Sprintf("CI_JOB_TOKEN is sent to %s, which is not this GitLab instance", clip(u)))
+			if !gitlabHost.MatchString(urlHost(u)) {
+				report(fmt.Sprintf("CI_JOB_TOKEN is sent to %s, which is not this GitLab instance", clip(urlHost(u))))
 				return
 			}
 		}
