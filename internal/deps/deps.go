@@ -190,12 +190,17 @@ func (a *Analyzer) matchAll(ctx context.Context, pkgs []inventory.Package, out a
 	}
 	now := a.opts.Now()
 	indexes := map[string]*osvdb.Index{}
+	fetched := map[string]string{}
 	for _, eco := range sortedKeys(ecos) {
 		if !db.Has(eco) {
 			out.Warn("", fmt.Sprintf("the OSV database at %s has no %s advisories; %s packages were not checked (run `codeaudit db update`)", a.opts.DBDir, eco, eco))
 			continue
 		}
-		if t, ok := db.FetchedAt(eco); ok && now.Sub(t) > StaleAfter {
+		t, ok := db.FetchedAt(eco)
+		if ok {
+			fetched[eco] = t.UTC().Format(time.RFC3339)
+		}
+		if ok && now.Sub(t) > StaleAfter {
 			out.Warn("", fmt.Sprintf("the %s advisories in %s are %d days old (fetched %s); run `codeaudit db update`",
 				eco, a.opts.DBDir, int(now.Sub(t).Hours()/24), t.UTC().Format("2006-01-02")))
 		}
@@ -236,7 +241,7 @@ func (a *Analyzer) matchAll(ctx context.Context, pkgs []inventory.Package, out a
 			cache[k] = ms
 		}
 		for i := range ms {
-			found = append(found, &vulnFinding{pkg: p, match: &ms[i]})
+			found = append(found, &vulnFinding{pkg: p, match: &ms[i], dbFetched: fetched[p.Ecosystem]})
 		}
 	}
 	return found, nil

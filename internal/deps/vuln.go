@@ -20,6 +20,8 @@ type vulnFinding struct {
 	reach string
 	// reachTrace is the call path to a vulnerable symbol, if reachable.
 	reachTrace []finding.TraceStep
+	// dbFetched is when the ecosystem's advisories were fetched (RFC 3339).
+	dbFetched string
 }
 
 // severity returns the finding's severity, score and where they came from.
@@ -46,7 +48,12 @@ func (v *vulnFinding) finding() finding.Finding {
 	loc := finding.Location{Path: p.Path, StartLine: line, EndLine: line}
 
 	var msg strings.Builder
-	fmt.Fprintf(&msg, "%s %s is affected by %s", p.Name, p.Version, m.ID)
+	stdlib := p.Ecosystem == "Go" && p.Name == "stdlib"
+	if stdlib {
+		fmt.Fprintf(&msg, "the Go standard library of go %s (the go directive's version) is affected by %s", p.Version, m.ID)
+	} else {
+		fmt.Fprintf(&msg, "%s %s is affected by %s", p.Name, p.Version, m.ID)
+	}
 	if len(m.Aliases) > 0 {
 		fmt.Fprintf(&msg, " (%s)", joinComma(m.Aliases))
 	}
@@ -74,8 +81,10 @@ func (v *vulnFinding) finding() finding.Finding {
 	if v.reach == reachUnreachable && f.Severity > finding.Low {
 		f.Severity, f.SecuritySeverity = finding.Low, finding.Low.Score()
 	}
-	if !p.Locked {
-		f.Confidence = finding.ConfidenceMedium // a manifest's version may be a minimum, not what is installed
+	if !p.Locked || stdlib {
+		// A manifest's version, or a go directive, may be a minimum rather
+		// than what is built with.
+		f.Confidence = finding.ConfidenceMedium
 	}
 	var known []string
 	for _, c := range m.CWEs {
@@ -102,6 +111,7 @@ func (v *vulnFinding) finding() finding.Finding {
 		"relation":        string(p.Relation),
 		"severity_source": src,
 		"summary":         m.Summary,
+		"osv_db_fetched":  v.dbFetched,
 	}
 	if m.CVSSVector != "" {
 		props["cvss_vector"] = m.CVSSVector
