@@ -226,13 +226,13 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 	case opString:
 		return n.IsString && p.str.match(n.Str)
 	}
-	if p.qual != "" && m.tree.IsNameChainKind(n.Kind) || p.qual != "" && n.Kind == lang.KindCallExpression {
+	if p.qual != "" && (m.tree.IsNameChainKind(n.Kind) || n.Kind == lang.KindCallExpression) && m.mayName(p, n) {
 		if q, ok := m.tree.QualifiedName(n); ok && m.sameName(p.qual, q) {
 			return true
 		}
 	}
 	if p.memberVar != "" && m.tree.IsNameLeaf(n) {
-		if _, imported := m.tree.Imports[m.tree.Text(n)]; imported {
+		if _, imported := m.tree.Imports[string(m.tree.Bytes(n))]; imported {
 			if q, ok := m.tree.QualifiedName(n); ok {
 				if dot := strings.LastIndexByte(q, '.'); dot > 0 && m.sameName(p.memberQual, q[:dot]) {
 					return m.bind(p.memberVar, []*syntax.Node{n}, n.Start, n.End)
@@ -247,7 +247,7 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 		if len(n.Children) != 0 {
 			return false
 		}
-		return n.Named == false || p.text == m.tree.Text(n)
+		return !n.Named || p.text == string(m.tree.Bytes(n))
 	}
 	mark := len(m.env)
 	if p.kind == lang.JavaModifiers && m.tree.Lang == lang.Java {
@@ -322,6 +322,25 @@ func hasNodeKind(ns []*syntax.Node, kind string) bool {
 		}
 	}
 	return false
+}
+
+// mayName is a cheap test before computing a qualified name: the last
+// name of the target must be the pattern's, unless the target is a name
+// bound by an import (whose local name may differ).
+func (m *matcher) mayName(p *pnode, n *syntax.Node) bool {
+	last := p.qual[strings.LastIndexAny(p.qual, "./")+1:]
+	if m.tree.IsNameLeaf(n) {
+		text := m.tree.Bytes(n)
+		if string(text) == last {
+			return true
+		}
+		_, imported := m.tree.Imports[string(text)]
+		return imported
+	}
+	if _, prop, ok := m.tree.Member(n); ok {
+		return string(m.tree.Bytes(prop)) == last
+	}
+	return true
 }
 
 // seq matches a list of patterns against a list of nodes exactly, with
