@@ -289,11 +289,15 @@ func maps(m map[string]string) map[string]string {
 // mrCondition matches rules that select merge request pipelines.
 var mrCondition = regexp.MustCompile(`\$CI_PIPELINE_SOURCE\s*==\s*["']merge_request_event["']|\$CI_MERGE_REQUEST_(?:ID|IID)\b`)
 
+// sameProjectOnly matches conditions that keep merge requests from forks
+// out (source project equal to this project).
+var sameProjectOnly = regexp.MustCompile(`\$CI_MERGE_REQUEST_SOURCE_PROJECT_(?:ID|PATH)\s*==\s*\$CI_PROJECT_(?:ID|PATH)|\$CI_PROJECT_(?:ID|PATH)\s*==\s*\$CI_MERGE_REQUEST_SOURCE_PROJECT_(?:ID|PATH)`)
+
 // runsOnMergeRequests reports whether rules: or only: select merge
-// request pipelines.
+// request pipelines that merge requests from forks can reach.
 func runsOnMergeRequests(rules, only *yaml.Node) bool {
 	for _, r := range items(rules) {
-		if c := get(r, "if"); isScalar(c) && mrCondition.MatchString(c.Value) {
+		if c := get(r, "if"); isScalar(c) && mrCondition.MatchString(c.Value) && !sameProjectOnly.MatchString(c.Value) {
 			if w := get(r, "when"); isScalar(w) && w.Value == "never" {
 				continue
 			}
