@@ -401,16 +401,20 @@ func hasWord(words []string, subs ...string) bool {
 }
 
 func (st *scan) matchAssign(d *detector, hit int) {
-	ws, we := st.window(hit)
 	if st.assignHit != hit {
 		st.assignHit = hit
+		ws, we := st.window(hit)
 		st.assign, st.assignOK = st.assignmentAt(hit, ws, we)
+		st.assignLine = ""
+		if st.assignOK {
+			st.assignLine = string(st.text[ws:we])
+		}
 	}
 	if !st.assignOK {
 		return
 	}
 	a := st.assign
-	if !d.keyOK(a.words, string(st.text[ws:we])) {
+	if !d.keyOK(a.words, st.assignLine) {
 		return
 	}
 	v := string(st.text[a.valueStart:a.valueEnd])

@@ -176,6 +176,7 @@ type scan struct {
 	assignHit  int
 	assign     assignment
 	assignOK   bool
+	assignLine string
 	unquotedOK bool
 	// context is contextKind(path): findings in tests, examples and docs
 	// get a lower confidence.
