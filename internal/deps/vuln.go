@@ -95,6 +95,9 @@ func (v *vulnFinding) finding() finding.Finding {
 	if len(known) > 0 {
 		f.CWE, f.RelatedCWEs = known[0], append(slices.Clone(known[1:]), "CWE-1395")
 	}
+	// A vulnerable component is OWASP A06:2021 / A03:2025 whatever the
+	// advisory's own weakness (CWE-1395's ancestry maps it elsewhere).
+	f.OWASP2021, f.OWASP2025 = owaspCategory(2021, "A06"), owaspCategory(2025, "A03")
 	refs := []string{osvURL(m.ID)}
 	refs = append(refs, m.References...)
 	f.References = append(refs, f.References...)
@@ -127,4 +130,14 @@ func (v *vulnFinding) finding() finding.Finding {
 	}
 	f.Properties = props
 	return f
+}
+
+// owaspCategory returns the named OWASP Top 10 category, or nil.
+func owaspCategory(year int, id string) *finding.OWASPRef {
+	for _, c := range taxonomy.OWASPCategories(year) {
+		if c.ID == id {
+			return &c
+		}
+	}
+	return nil
 }

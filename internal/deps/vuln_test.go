@@ -87,6 +87,11 @@ func TestAliasMerge(t *testing.T) {
 			lodash = append(lodash, f.Properties["advisory_ids"]+" fixed="+f.Properties["fixed_version"]+" src="+f.Properties["severity_source"]+" cvss="+f.Properties["cvss_score"])
 		}
 	}
+	for _, f := range c.byRule(RuleVulnerable) {
+		if f.OWASP2021 == nil || f.OWASP2021.ID != "A06" || f.OWASP2025 == nil || f.OWASP2025.ID != "A03" {
+			t.Errorf("OWASP categories = %v, %v; want A06:2021 and A03:2025", f.OWASP2021, f.OWASP2025)
+		}
+	}
 	want := []string{"GHSA-p6mc-m468-83gw,NPM-FIXTURE-0001,CVE-2020-8203 fixed=4.17.20 src=cvss_v3 cvss=7.4"}
 	if diff := cmp.Diff(want, lodash); diff != "" {
 		t.Errorf("lodash findings (-want +got):\n%s", diff)

@@ -208,7 +208,11 @@ func summaryOf(v *Vulnerability) string {
 	}
 	const maxSummary = 200
 	if len(d) > maxSummary {
-		d = strings.TrimSpace(d[:maxSummary]) + "..."
+		cut := strings.LastIndexByte(d[:maxSummary], ' ')
+		if cut < maxSummary/2 {
+			cut = maxSummary
+		}
+		d = strings.TrimSpace(d[:cut]) + "..."
 	}
 	return d
 }
