@@ -23,14 +23,20 @@ func build(t testing.TB, id lang.ID, src string) *Tree {
 
 // walk visits every node in preorder.
 func walk(n *Node, f func(*Node)) {
-	stack := []*Node{n}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		f(n)
-		for i := len(n.Children) - 1; i >= 0; i-- {
-			stack = append(stack, n.Children[i])
+	Walk(n, func(x *Node) bool { f(x); return true })
+}
+
+func TestAssignmentsAndEnclosing(t *testing.T) {
+	tr := build(t, lang.Python, "def f(req):\n    q = \"SELECT \" + req\n    run(q)\n")
+	var got []string
+	walk(tr.Root, func(n *Node) {
+		if l, r, ok := tr.Assignment(n); ok {
+			fn := Enclosing(n, lang.PyFunctionDefinition)
+			got = append(got, tr.Text(l)+" = "+tr.Text(r)+" in "+tr.Text(fn.Child("name")))
 		}
+	})
+	if diff := cmp.Diff([]string{`q = "SELECT " + req in f`}, got); diff != "" {
+		t.Errorf("assignments (-want +got):\n%s", diff)
 	}
 }
 

@@ -284,3 +284,35 @@ var classTables = sync.OnceValue(func() map[lang.ID][]uint8 {
 })
 
 func classTable(g *lang.Grammar) []uint8 { return classTables()[g.ID] }
+
+// Walk visits n and every node below it in source order, without
+// recursion. Returning false from visit skips a node's children.
+func Walk(n *Node, visit func(*Node) bool) {
+	if n == nil {
+		return
+	}
+	stack := []*Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !visit(x) {
+			continue
+		}
+		for i := len(x.Children) - 1; i >= 0; i-- {
+			stack = append(stack, x.Children[i])
+		}
+	}
+}
+
+// Enclosing returns the nearest ancestor of n whose kind is one of kinds,
+// or nil.
+func Enclosing(n *Node, kinds ...string) *Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		for _, k := range kinds {
+			if p.Kind == k {
+				return p
+			}
+		}
+	}
+	return nil
+}
