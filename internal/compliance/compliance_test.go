@@ -1,6 +1,9 @@
 package compliance
 
 import (
+	"flag"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +14,8 @@ import (
 	"github.com/socyber/codeaudit/internal/report/reporttest"
 	"github.com/socyber/codeaudit/internal/taxonomy"
 )
+
+var updateDocs = flag.Bool("update-docs", false, "rewrite the tables in docs/compliance.md")
 
 var knownAnalyzers = map[string]bool{"sast": true, "secrets": true, "deps": true, "pipeline": true, "models": true}
 
@@ -190,5 +195,32 @@ func TestAssess(t *testing.T) {
 	res, _ = Assess(one, nil)
 	if c := res[0].Controls[4]; c.Control.ID != "A05:2025" || c.Label() != "no findings (1 rule active)" {
 		t.Errorf("A05:2025 with one quiet rule: %s %q", c.Control.ID, c.Label())
+	}
+}
+
+// TestDocs keeps docs/compliance.md in step with the data: the tables
+// between the markers must be what MarkdownTables renders.
+func TestDocs(t *testing.T) {
+	const begin, end = "<!-- tables:begin -->\n", "<!-- tables:end -->"
+	path := filepath.Join("..", "..", "docs", "compliance.md")
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(doc)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatalf("%s lacks the %q ... %q markers", path, begin, end)
+	}
+	want := MarkdownTables()
+	if *updateDocs {
+		s = s[:i+len(begin)] + want + s[j:]
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if d := cmp.Diff(want, s[i+len(begin):j]); d != "" {
+		t.Errorf("%s tables are out of date; run go test ./internal/compliance -update-docs (-want +got):\n%s", path, d)
 	}
 }
