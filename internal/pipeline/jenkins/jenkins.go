@@ -220,7 +220,7 @@ func (s *scan) argRange(i int) (int, int) {
 
 // untrustedExpr matches Groovy expressions whose value an outsider or a
 // build user chooses.
-var untrustedExpr = regexp.MustCompile(`^\s*(?:(?:env\.)?(CHANGE_(?:TITLE|BRANCH|AUTHOR|AUTHOR_DISPLAY_NAME|AUTHOR_EMAIL|FORK|URL))\b|(params)\s*(?:\.|\[|\?\.))`)
+var untrustedExpr = regexp.MustCompile(`^\s*(?:(?:env\.)?(CHANGE_(?:TITLE|BRANCH|AUTHOR|AUTHOR_DISPLAY_NAME|AUTHOR_EMAIL|FORK|URL))\b|(params)\s*(?:\.|\[|\?\.)|(?:env\.)?(BRANCH_NAME|GIT_BRANCH|TAG_NAME)\b)`)
 
 var identRe = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 
@@ -270,11 +270,18 @@ func (s *scan) auditInterp(step string, in Interp) {
 
 func (s *scan) reportInjection(step string, start, end int, expr string, m []string, how string) {
 	who := "the pull request's author"
-	if m[2] == "params" {
+	switch {
+	case m[2] == "params":
 		who = "anyone allowed to start the build"
+	case m[3] != "":
+		who = "whoever can push a branch or tag (git allows $, ;, ` and | in names)"
 	}
 	f := s.finding(RuleShellInjection, start, end, fmt.Sprintf("%s is %s the %s script by Groovy; %s controls its text and can run commands on the agent", expr, how, step, who))
-	if m[2] == "params" {
+	switch {
+	case m[2] == "params":
+		f.Confidence = finding.ConfidenceMedium
+	case m[3] != "":
+		f.Severity, f.SecuritySeverity = finding.Medium, finding.Medium.Score()
 		f.Confidence = finding.ConfidenceMedium
 	}
 	s.out.Emit(f)
