@@ -174,3 +174,23 @@ func TestDeterministic(t *testing.T) {
 		t.Error("same inventory gave different SBOMs")
 	}
 }
+
+// TestGoldenSBOMsValidate validates the SBOMs the analyzer wrote for the
+// per-ecosystem projects (internal/deps/testdata/golden).
+func TestGoldenSBOMsValidate(t *testing.T) {
+	cdxSchema := compile(t, "testdata/schema/bom-1.6.schema.json", "testdata/schema/spdx.schema.json", "testdata/schema/jsf-0.82.schema.json")
+	spdxSchema := compile(t, "testdata/spdx-2.3-subset.schema.json")
+	for pattern, s := range map[string]*jsonschema.Schema{"../testdata/golden/*.cdx.json": cdxSchema, "../testdata/golden/*.spdx.json": spdxSchema} {
+		files, _ := filepath.Glob(pattern)
+		if len(files) == 0 {
+			t.Errorf("no files match %s", pattern)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			validate(t, s, b)
+		}
+	}
+}
