@@ -63,7 +63,34 @@ func Check(key, value string) (Kind, bool) {
 	if strings.Contains(v, "$") || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") {
 		return "", false // a variable reference or a file path
 	}
+	// Settings such as token-type: bearer-token are words; secrets mix
+	// character classes or are long.
+	if c := charClasses(v); c < 3 && !(c >= 2 && len(v) >= minRandomLen) {
+		return "", false
+	}
 	return KindKeyName, true
+}
+
+// minRandomLen is the length from which a two-class value (lower-case
+// hex, say) is taken for a generated secret.
+const minRandomLen = 16
+
+// charClasses counts lower case, upper case, digits and other characters.
+func charClasses(v string) int {
+	var lower, upper, digit, other int
+	for _, r := range v {
+		switch {
+		case r >= 'a' && r <= 'z':
+			lower = 1
+		case r >= 'A' && r <= 'Z':
+			upper = 1
+		case r >= '0' && r <= '9':
+			digit = 1
+		default:
+			other = 1
+		}
+	}
+	return lower + upper + digit + other
 }
 
 // Redact shows a credential as its first four characters, its length and

@@ -19,6 +19,8 @@ func TestCheck(t *testing.T) {
 		{"token-file", "/run/secrets/token", ""},
 		{"username", "deployer-account", ""},
 		{"password", "short", ""},
+		{"token-type", "bearer-token", ""},
+		{"api_key", "9f86d081884c7d659a2feaa0c55ad015", KindKeyName},
 	} {
 		got, _ := Check(tc.key, tc.value)
 		if got != tc.want {
