@@ -182,18 +182,51 @@ func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
 			}
 			continue
 		}
+		found := false
 		for j := i + 1; j <= len(kids); j++ {
 			m.env = m.env[:mark]
 			if m.seq(ps[1:], kids[i+1:j]) {
 				out = append(out, m.seqMatch(kids[i], kids[max(i, j-1)]))
+				found = true
 				break
 			}
 			if m.exhausted {
 				return out
 			}
 		}
+		if !found && len(ps) == 3 && ps[1].op == opEllipsis {
+			// "A ... B" also finds B nested in a later statement (inside
+			// an if, a loop, a try), as Semgrep's deep statement matching.
+			m.env = m.env[:mark]
+			if last, ok := m.deepAfter(ps[2], kids[i+1:]); ok {
+				out = append(out, Match{Start: kids[i].Start, End: last.End, Node: kids[i], Binds: append([]Binding(nil), m.env...)})
+			}
+		}
 	}
 	return out
+}
+
+// deepAfter looks for p inside the statements ns, in source order.
+func (m *matcher) deepAfter(p *pnode, ns []*syntax.Node) (*syntax.Node, bool) {
+	mark := len(m.env)
+	for _, s := range ns {
+		var hit *syntax.Node
+		syntax.Walk(s, func(x *syntax.Node) bool {
+			if hit != nil || m.exhausted {
+				return false
+			}
+			if x != s && m.node(p, x) {
+				hit = x
+				return false
+			}
+			m.env = m.env[:mark]
+			return true
+		})
+		if hit != nil {
+			return hit, true
+		}
+	}
+	return nil, false
 }
 
 func (m *matcher) seqMatch(first, last *syntax.Node) Match {
