@@ -33,6 +33,9 @@ func TestRulesValid(t *testing.T) {
 		if r.Remediation == "" || len(r.References) == 0 || r.Description == "" {
 			t.Errorf("rule %s lacks description, remediation or references", r.ID)
 		}
+		if !strings.Contains(r.Remediation, "\n\n    ") {
+			t.Errorf("rule %s: remediation has no fixed snippet (an indented block)", r.ID)
+		}
 	}
 }
 
