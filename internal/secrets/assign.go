@@ -364,7 +364,7 @@ func keyClass(words []string) string {
 	case "key":
 		if n >= 2 {
 			switch words[n-2] {
-			case "api", "access", "private", "auth", "app", "master", "encryption", "signing", "secret", "client", "account":
+			case "api", "access", "private", "auth", "app", "master", "encryption", "signing", "secret", "client", "account", "hmac", "webhook", "consumer", "subscription", "service":
 				return "secret"
 			}
 		}
@@ -430,6 +430,10 @@ func genericValueOK(v string, class string, keyWords ...string) bool {
 		return false
 	}
 	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") || strings.Contains(v, "://") {
+		return false
+	}
+	// Checksummed vendor tokens were judged by their own detector.
+	if len(v) == 40 && (strings.HasPrefix(v, "npm_") || len(v) > 4 && v[0] == 'g' && v[1] == 'h' && v[3] == '_') {
 		return false
 	}
 	lower, upper, digit, other := charClasses(v)

@@ -10,16 +10,15 @@ import (
 	"github.com/socyber/codeaudit/internal/finding"
 )
 
-// checkCRC verifies the CRC32 checksum of GitHub and npm tokens: a valid
-// checksum makes a real token near certain; an invalid one is most likely
-// made up by hand, so the finding stays but with low confidence.
+// checkCRC verifies the CRC32 checksum of GitHub and npm tokens. Every
+// token of these formats carries it, so a valid checksum makes a real token
+// near certain and an invalid one is a made-up string: it is dropped.
 func checkCRC(m *Match, _ *scan) bool {
-	if validCRCToken(m.Secret[4:]) {
-		setProp(m, "checksum", "valid")
-		m.Detail = "its checksum is valid, so it is a real token format, not a made-up string"
-		return true
+	if !validCRCToken(m.Secret[4:]) {
+		return false
 	}
-	lowerTo(m, cLow, "checksum", "invalid", "its checksum does not match, so it may be a made-up value")
+	setProp(m, "checksum", "valid")
+	m.Detail = "its checksum is valid, so it is a real token, not a made-up string"
 	return true
 }
 
@@ -336,6 +335,61 @@ func findBasic(s *scan, d *detector, kw string, hit int) {
 	}
 	user, pass, found := strings.Cut(string(raw), ":")
 	if !found || user == "" || pass == user || isPlaceholder(pass) || !genericValueOK(pass, "password") {
+		return
+	}
+	s.add(d, i, j)
+}
+
+// findAWSPair reports the secret access key that follows an access key id
+// on the same line, as in the credentials.csv the console offers for
+// download ("AKIA…,wJalr…") or "AKIA…:secret" pairs.
+func findAWSPair(s *scan, d *detector, kw string, hit int) {
+	t := s.text
+	i := hit + 20
+	if i > len(t) || hit > 0 && isAlnum(t[hit-1]) {
+		return
+	}
+	for k := hit + 4; k < i; k++ {
+		if c := t[k]; !(c >= 'A' && c <= 'Z' || c >= '2' && c <= '7') {
+			return
+		}
+	}
+	j := i
+	for j < len(t) && j-i < 4 && strings.IndexByte(",;:| \t\"'=", t[j]) >= 0 {
+		j++
+	}
+	if j == i {
+		return
+	}
+	e := j
+	for e < len(t) && e-j <= 40 && (isAlnum(t[e]) || t[e] == '+' || t[e] == '/') {
+		e++
+	}
+	if e-j != 40 || e < len(t) && (isAlnum(t[e]) || t[e] == '+' || t[e] == '/' || t[e] == '=') {
+		return
+	}
+	s.add(d, j, e)
+}
+
+// findSASSignature reports the signature of an Azure shared access
+// signature (…&sig=…) in a URL or connection string that carries the other
+// SAS fields.
+func findSASSignature(s *scan, d *detector, kw string, hit int) {
+	t := s.text
+	if hit == 0 || (t[hit-1] != '&' && t[hit-1] != '?' && t[hit-1] != ';') {
+		return
+	}
+	ls, le := s.window(hit)
+	line := t[ls:le]
+	if !bytes.Contains(line, []byte("sv=")) || !(bytes.Contains(line, []byte("se=")) || bytes.Contains(line, []byte("sp="))) {
+		return
+	}
+	i := hit + len(kw)
+	j := i
+	for j < le && j-i < 256 && (isAlnum(t[j]) || t[j] == '%' || t[j] == '+' || t[j] == '/' || t[j] == '=') {
+		j++
+	}
+	if j-i < 40 {
 		return
 	}
 	s.add(d, i, j)

@@ -50,7 +50,7 @@ func builtinDetectors() []*detector {
 		"take keys from the default credential chain (instance role, `aws sso login`, AWS_ACCESS_KEY_ID in the environment) instead of the code",
 		"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html")
 	awsSecret := newRule("secrets.aws-secret-access-key", "AWS secret access key", cweHardcodedCredentials, high, cHigh,
-		"The 40-character secret half of an AWS access key, assigned to a key that names it.",
+		"The 40-character secret half of an AWS access key, assigned to a key that names it or following the access key id on its line (credentials.csv).",
 		"let the AWS SDK read the credential chain: `cfg, err := config.LoadDefaultConfig(ctx)`",
 		"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html")
 	gcpKey := newRule("secrets.gcp-api-key", "Google Cloud API key", cweHardcodedCredentials, high, cHigh,
@@ -66,7 +66,7 @@ func builtinDetectors() []*detector {
 		"use a managed identity (`DefaultAzureCredential`) or read the connection string from Key Vault",
 		"https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage")
 	azureSAK := newRule("secrets.azure-shared-access-key", "Azure shared access key in a connection string", cweHardcodedCredentials, high, cHigh,
-		"SharedAccessKey= in a Service Bus, Event Hubs or IoT Hub connection string.",
+		"SharedAccessKey= in a Service Bus, Event Hubs or IoT Hub connection string, or the sig= signature of a shared access signature (SAS) URL or connection string.",
 		"use a managed identity or read the connection string from Key Vault at start-up",
 		"https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas")
 	azureAD := newRule("secrets.azure-client-secret", "Azure AD (Entra ID) client secret", cweHardcodedCredentials, high, cHigh,
@@ -74,7 +74,7 @@ func builtinDetectors() []*detector {
 		"use a certificate credential or a managed identity, or read the secret from Key Vault",
 		"https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials")
 	github := newRule("secrets.github-token", "GitHub token", cweHardcodedCredentials, high, cHigh,
-		"A GitHub personal access, OAuth, user-to-server, server-to-server or refresh token (ghp_, gho_, ghu_, ghs_, ghr_). Its CRC32 checksum is verified.",
+		"A GitHub personal access, OAuth, user-to-server, server-to-server or refresh token (ghp_, gho_, ghu_, ghs_, ghr_). Its CRC32 checksum is verified: strings that fail it are not tokens.",
 		"use the workflow's GITHUB_TOKEN or a GitHub App installation token read from the environment: `token := os.Getenv(\"GITHUB_TOKEN\")`",
 		"https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/")
 	githubFG := newRule("secrets.github-fine-grained-token", "GitHub fine-grained personal access token", cweHardcodedCredentials, high, cHigh,
@@ -202,6 +202,7 @@ func builtinDetectors() []*detector {
 				return strings.Contains(j, "secretaccesskey") || hasWord(w, "aws") && hasWord(w, "secret")
 			},
 			value: awsKeyChars, minEntropy: 3.8},
+		{rule: awsSecret, kind: kindCustom, priority: prioContext, keywords: []string{"AKIA", "ASIA"}, find: findAWSPair, minEntropy: 3.8},
 		{rule: gcpKey, kind: kindPrefix, priority: prioToken, keywords: []string{"AIza"},
 			re: re(`^AIza[0-9A-Za-z_\-]{35}`), tailOK: notTokenByte, skip: 4, show: 4, minEntropy: 3.5},
 		{rule: azureStorage, kind: kindPrefix, priority: prioToken, keywords: []string{"AccountKey="},
@@ -213,6 +214,7 @@ func builtinDetectors() []*detector {
 			value: re(`^[A-Za-z0-9+/]{86}==$`), minEntropy: 4.5},
 		{rule: azureSAK, kind: kindPrefix, priority: prioToken, keywords: []string{"SharedAccessKey="},
 			re: re(`^SharedAccessKey=(?P<s>[A-Za-z0-9+/]{42,86}=)`), tailOK: func(byte) bool { return true }, minEntropy: 4.0},
+		{rule: azureSAK, kind: kindCustom, priority: prioToken, keywords: []string{"sig="}, find: findSASSignature, minEntropy: 3.5},
 		{rule: azureAD, kind: kindCustom, priority: prioToken, keywords: []string{"Q~"}, find: findAzureClientSecret, minEntropy: 3.5},
 		{rule: github, kind: kindPrefix, priority: prioToken, keywords: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"},
 			re: re(`^gh[pousr]_[A-Za-z0-9]{36}`), skip: 4, show: 4, minEntropy: 3.0, check: checkCRC},

@@ -2,8 +2,8 @@ import requests
 
 # ruleid: secrets.github-token
 INSTALLATION_TOKEN = "ghs_O9b2TJnZq4eoNTOJ3RwzUrwuoHh5bL4XbaQP"
-# A token whose checksum does not match is still reported, at low confidence.
-# ruleid: secrets.github-token
+# Every real token carries a valid checksum: this one is made up.
+# ok: secrets.github-token, secrets.generic-secret
 OLD_TOKEN = "ghp_5iomeivfDw1zcSEIGKxEPDIfSONhNZ2lAYYz"
 # ruleid: secrets.github-fine-grained-token
 headers = {"Authorization": "Bearer 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"}
