@@ -431,7 +431,7 @@ func parseAction(content []byte) (*Action, error) {
 	}
 	runs := get(root, "runs")
 	if runs == nil {
-		return nil, errors.New("no runs: section")
+		return nil, nil // an action.yml of some other tool, not a GitHub action
 	}
 	b := &builder{}
 	a := &Action{Using: scalar(get(runs, "using")), Image: scalar(get(runs, "image"))}
