@@ -389,3 +389,19 @@ func TestStaged(t *testing.T) {
 		t.Errorf("staged findings (-want +got):\n%s", diff)
 	}
 }
+
+func TestGitMissing(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.env", "POSTGRES_PASSWORD=pG7!vQ2rX9mK\n")
+	e := &emitter{}
+	a := New(Options{GitHistory: true, Git: "/nonexistent/git"})
+	if err := a.AnalyzeProject(context.Background(), project(t, dir), e); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.warnings) != 1 || !strings.Contains(e.warnings[0], "git not found") || len(e.findings) != 1 {
+		t.Errorf("warnings %v, %d findings", e.warnings, len(e.findings))
+	}
+	if err := New(Options{Staged: true, Git: "/nonexistent/git"}).AnalyzeProject(context.Background(), project(t, dir), e); err == nil {
+		t.Error("staged scan without git did not fail")
+	}
+}

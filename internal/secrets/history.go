@@ -102,7 +102,9 @@ func histKey(hash, path string) string { return hash + "\x00" + path }
 // their place in that commit with in_history_only=true.
 func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out analyzer.Emitter) error {
 	hist := map[string]*histRecord{}
-	if a.isRepo(ctx, p.Root) {
+	if _, err := exec.LookPath(a.opts.Git); err != nil {
+		out.Warn("", fmt.Sprintf("git not found (%v): --git-history scanned the working tree only", err))
+	} else if a.isRepo(ctx, p.Root) {
 		var err error
 		hist, err = a.collectHistory(ctx, p.Root, out)
 		if err != nil {
@@ -279,6 +281,9 @@ func inlineIgnore(inl *suppress.Inline, f *finding.Finding, chunkLine int, lines
 
 // scanStaged reports the secrets on lines added in the index.
 func (a *Analyzer) scanStaged(ctx context.Context, p *analyzer.Project, out analyzer.Emitter) error {
+	if _, err := exec.LookPath(a.opts.Git); err != nil {
+		return fmt.Errorf("secrets: --staged needs git: %w", err)
+	}
 	if !a.isRepo(ctx, p.Root) {
 		out.Warn("", "not a git repository: --staged has nothing to scan")
 		return nil
