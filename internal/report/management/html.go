@@ -76,3 +76,23 @@ type htmlPage struct {
 	Sections []string
 	Glossary [][2]string
 }
+
+// Format names accepted by Write.
+const (
+	FormatHTML = "html"
+	FormatPDF  = "pdf"
+)
+
+// Formats lists the management report formats, for flag help.
+var Formats = []string{FormatHTML, FormatPDF}
+
+// Write writes rep in a format named by Formats (case-insensitive).
+func Write(w io.Writer, rep *Report, format string) error {
+	switch strings.ToLower(strings.TrimSpace(format)) {
+	case FormatHTML, "htm":
+		return WriteHTML(w, rep)
+	case FormatPDF:
+		return WritePDF(w, rep)
+	}
+	return fmt.Errorf("unknown management report format %q (valid formats: %s)", format, strings.Join(Formats, ", "))
+}

@@ -178,3 +178,16 @@ func TestBuild(t *testing.T) {
 		t.Error("nil result accepted")
 	}
 }
+
+func TestWriteFormat(t *testing.T) {
+	rep := sample(t)
+	for format, prefix := range map[string]string{"html": "<!DOCTYPE html>", "PDF": "%PDF-"} {
+		var buf bytes.Buffer
+		if err := Write(&buf, rep, format); err != nil || !strings.HasPrefix(buf.String(), prefix) {
+			t.Errorf("Write(%s): %v, starts %q", format, err, buf.String()[:min(buf.Len(), 10)])
+		}
+	}
+	if err := Write(&bytes.Buffer{}, rep, "docx"); err == nil || !strings.Contains(err.Error(), "html, pdf") {
+		t.Errorf("unknown format error = %v", err)
+	}
+}

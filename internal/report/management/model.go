@@ -21,11 +21,12 @@ var DefaultSLADays = map[finding.Severity]int{finding.Critical: 7, finding.High:
 
 // Limits that keep the report readable whatever the scan size.
 const (
-	maxFixFirst    = 5  // actions named in the executive summary
-	maxActions     = 40 // actions listed per roadmap bucket
-	maxComponents  = 12 // components in the chart and table
-	maxLocations   = 3  // locations named per action
-	maxControlRefs = 8  // rule ids named per compliance control
+	maxFixFirst       = 5  // actions listed under "what to fix first"
+	maxSummaryActions = 3  // of which named in the summary's text
+	maxActions        = 40 // actions listed per roadmap bucket
+	maxComponents     = 12 // components in the chart and table
+	maxLocations      = 3  // locations named per action
+	maxControlRefs    = 8  // rule ids named per compliance control
 )
 
 // Options are the choices of the management report.
@@ -85,8 +86,10 @@ type Metrics struct {
 	Total      int
 	Suppressed int
 	Warnings   int
-	// Density is open findings (without info) per thousand lines of code;
-	// zero when the line count is unknown.
+	// Density is open findings (without info) per thousand lines of code,
+	// counting a code base under 1,000 lines as 1,000 (so a tiny project
+	// is not rated by a meaningless ratio); zero when the line count is
+	// unknown.
 	Density    float64
 	BySeverity []Count
 	ByLanguage []LanguageDensity
@@ -216,13 +219,13 @@ func metrics(res *result.Result, fs []finding.Finding) Metrics {
 		m.BySeverity = append(m.BySeverity, Count{Label: title(s.String()), N: counts[s], Severity: s})
 	}
 	if m.Lines > 0 {
-		m.Density = float64(m.Total-counts[finding.Info]) / (float64(m.Lines) / 1000)
+		m.Density = float64(m.Total-counts[finding.Info]) / kloc(m.Lines)
 	}
 	for _, l := range slices.Sorted(maps.Keys(res.Stats.Languages)) {
 		n := res.Stats.Languages[l]
 		ld := LanguageDensity{Language: string(l), Lines: n.Code, Findings: byLang[string(l)]}
 		if n.Code > 0 {
-			ld.Density = float64(ld.Findings) / (float64(n.Code) / 1000)
+			ld.Density = float64(ld.Findings) / kloc(n.Code)
 		}
 		m.ByLanguage = append(m.ByLanguage, ld)
 	}
@@ -303,7 +306,7 @@ func rate(m Metrics) Risk {
 		c[s.Severity] = s.N
 	}
 	r := Risk{Score: weight(c)}
-	r.PerKLOC = r.Score / math.Max(float64(m.Lines)/1000, 1)
+	r.PerKLOC = r.Score / kloc(m.Lines)
 	switch {
 	case c[finding.Critical] > 0:
 		r.Rating = "Critical"
@@ -344,3 +347,6 @@ func title(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// kloc is thousands of lines, at least 1.
+func kloc(lines int) float64 { return math.Max(float64(lines)/1000, 1) }

@@ -87,7 +87,7 @@ const (
 )
 
 // effort estimates the work to fix a finding: a dependency with a fixed
-// version (property "fixed") is an upgrade, low; without one, medium (a
+// version (property "fixed_version", or "fixed") is an upgrade, low; without one, medium (a
 // replacement or a mitigation). A secret is low (revoke, rotate, move to a
 // secret store); a pipeline setting is low. Code with a multi-file trace
 // is high (the fix may touch several layers), other code findings medium;
@@ -95,7 +95,7 @@ const (
 func effort(f *finding.Finding) string {
 	switch f.Analyzer {
 	case "deps":
-		if f.Properties["fixed"] != "" {
+		if f.Properties["fixed_version"] != "" || f.Properties["fixed"] != "" {
 			return EffortLow
 		}
 		return EffortMedium
@@ -154,7 +154,7 @@ func roadmap(fs []finding.Finding, now time.Time, sla map[finding.Severity]int) 
 		if a == nil {
 			a = &Action{
 				Title: cmp.Or(f.Title, f.RuleID), RuleID: f.RuleID, Component: k.comp,
-				Fix: view.FirstParagraph(f.Remediation), Severity: f.Severity,
+				Fix: fixSummary(f.Remediation), Severity: f.Severity,
 				Exploitability: ex, Effort: eff, score: pts, Due: due(now, f.Severity, sla),
 			}
 			byKey[k] = a
@@ -239,7 +239,7 @@ func summary(rep *Report) []string {
 	out = append(out, fmt.Sprintf("Overall risk is rated %s because %s.", strings.ToUpper(rep.Risk.Rating), strings.Join(rep.Risk.Reasons, "; ")))
 	if len(rep.FixFirst) > 0 {
 		var parts []string
-		for _, a := range rep.FixFirst {
+		for _, a := range rep.FixFirst[:min(len(rep.FixFirst), maxSummaryActions)] {
 			p := fmt.Sprintf("%s in %s", sentenceCase(a.Title), a.Component)
 			if !a.Due.IsZero() {
 				p += " (by " + date(a.Due) + ")"
@@ -297,4 +297,15 @@ func sentenceCase(s string) string {
 	}
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
+}
+
+// fixSummary is the first paragraph of a remediation as a sentence: an
+// introduction to an example ("...like this:") ends with a full stop, since
+// the example itself is in the technical report.
+func fixSummary(rem string) string {
+	s := view.FirstParagraph(rem)
+	if strings.HasSuffix(s, ":") {
+		s = strings.TrimSuffix(s, ":") + "."
+	}
+	return s
 }
