@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -155,6 +156,19 @@ func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out ana
 
 func shortHash(h string) string { return h[:min(len(h), 12)] }
 
+// earlier reports whether a commit (author date, stream position) came
+// before another: by author date, which cherry-picks and rebases keep, and
+// by stream position (later in `git log` output is older) on ties or
+// unreadable dates.
+func earlier(dateA string, seqA int, dateB string, seqB int) bool {
+	ta, errA := time.Parse(time.RFC3339, dateA)
+	tb, errB := time.Parse(time.RFC3339, dateB)
+	if errA == nil && errB == nil && !ta.Equal(tb) {
+		return ta.Before(tb)
+	}
+	return seqA > seqB
+}
+
 // collectHistory streams `git log --all -p` through a pool of scanners and
 // keeps, per secret and path, the finding of the earliest commit.
 func (a *Analyzer) collectHistory(ctx context.Context, root string, out analyzer.Emitter) (map[string]*histRecord, error) {
@@ -181,8 +195,7 @@ func (a *Analyzer) collectHistory(ctx context.Context, root string, out analyzer
 				for _, f := range fs {
 					k := histKey(f.Properties["secret_hash"], f.Location.Path)
 					if r, ok := hist[k]; ok {
-						// Later in the stream means older: keep the earliest commit.
-						if c.Seq > r.seq {
+						if earlier(f.Properties["date"], c.Seq, r.f.Properties["date"], r.seq) {
 							r.f, r.seq = f, c.Seq
 						}
 						continue
