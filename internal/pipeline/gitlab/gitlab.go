@@ -262,6 +262,10 @@ func (s *scan) auditRoot(ctx context.Context, root *yaml.Node) []string {
 			break
 		}
 		s.auditJob(e)
+		// Child pipelines: trigger: include: names more configuration.
+		if trig := get(e.val, "trigger"); trig != nil && trig.Kind == yaml.MappingNode {
+			includes = append(includes, s.auditIncludes(get(trig, "include"))...)
+		}
 	}
 	return includes
 }
