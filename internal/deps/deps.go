@@ -133,6 +133,11 @@ func (a *Analyzer) Database() ([]EcosystemInfo, error) {
 // AnalyzeProject extracts the inventory, matches it against the database,
 // runs the supply-chain checks and writes the SBOMs.
 func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out analyzer.Emitter) error {
+	// Manifests are read by extraction, relation resolution and the
+	// supply-chain checks: read each file once per scan.
+	cached := *p
+	cached.ReadFile = memoize(p.ReadFile)
+	p = &cached
 	inv, problems := a.extractor.Extract(ctx, p.Root, p.Files, p.ReadFile)
 	for _, pr := range problems {
 		out.Warn(pr.Path, "dependencies: "+pr.Message)
@@ -256,6 +261,24 @@ func matchVersion(p inventory.Package) string {
 		return p.Version + ".99"
 	}
 	return p.Version
+}
+
+// memoize caches a reader's results for one scan. Not safe for
+// concurrent use; AnalyzeProject reads sequentially.
+func memoize(read func(string) ([]byte, error)) func(string) ([]byte, error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	seen := map[string]result{}
+	return func(path string) ([]byte, error) {
+		if r, ok := seen[path]; ok {
+			return r.b, r.err
+		}
+		b, err := read(path)
+		seen[path] = result{b, err}
+		return b, err
+	}
 }
 
 func sortedKeys(m map[string]bool) []string {
