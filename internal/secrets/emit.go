@@ -171,7 +171,7 @@ func newFinding(path string, x *textIndex, m *Match, all []Match) finding.Findin
 	if m.Detail != "" {
 		msg += "; " + m.Detail
 	}
-	msg += "."
+	msg += ". Anyone who can read this file or its git history can use it."
 	f := finding.New(m.Rule, x.location(path, m), msg)
 	f.Severity = m.Severity
 	if m.Severity != m.Rule.Severity {

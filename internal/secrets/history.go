@@ -132,7 +132,7 @@ func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out ana
 				f.Properties[p] = r.f.Properties[p]
 			}
 			f.Properties["in_history_only"] = "false"
-			f.Message = strings.TrimSuffix(f.Message, ".") + "; it was committed in " + shortHash(r.f.Properties["commit"]) + " by " + r.f.Properties["author"] + " on " + r.f.Properties["date"] + "."
+			f.Message += " It was committed in " + shortHash(r.f.Properties["commit"]) + " by " + r.f.Properties["author"] + " on " + r.f.Properties["date"] + "."
 			delete(hist, k)
 		}
 		out.Emit(f)
@@ -144,11 +144,11 @@ func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out ana
 	sortRecords(rest)
 	for _, r := range rest {
 		r.f.Properties["in_history_only"] = "true"
-		note := "it is no longer in the file but stays in the git history, so rotating it is the only fix"
+		note := "is no longer in the file but stays in the git history, where anyone with a clone can read it; rotating it is the only fix"
 		if inTree[r.f.Location.Path] {
-			note = "it was later removed from the file but stays in the git history, so rotating it is the only fix"
+			note = "was later removed from the file but stays in the git history, where anyone with a clone can read it; rotating it is the only fix"
 		}
-		r.f.Message = strings.TrimSuffix(r.f.Message, ".") + "; " + note + "."
+		r.f.Message = strings.Replace(r.f.Message, "Anyone who can read this file or its git history can use it.", "It "+note+".", 1)
 		out.Emit(r.f)
 	}
 	return nil
