@@ -261,7 +261,7 @@ func (s *scan) auditRoot(ctx context.Context, root *yaml.Node) []string {
 		if jobs++; jobs > maxJobs || ctx.Err() != nil {
 			break
 		}
-		s.auditJob(e)
+		s.auditJob(e, root)
 		// Child pipelines: trigger: include: names more configuration.
 		if trig := get(e.val, "trigger"); trig != nil && trig.Kind == yaml.MappingNode {
 			includes = append(includes, s.auditIncludes(get(trig, "include"))...)
@@ -270,16 +270,47 @@ func (s *scan) auditRoot(ctx context.Context, root *yaml.Node) []string {
 	return includes
 }
 
-func (s *scan) auditJob(e entry) {
+func (s *scan) auditJob(e entry, root *yaml.Node) {
 	job := e.val
 	tainted := maps(s.tainted)
 	s.auditVariables(get(job, "variables"), tainted)
 	s.auditImage(get(job, "image"))
 	s.auditServices(get(job, "services"))
-	mr := s.mrWorkflow || runsOnMergeRequests(get(job, "rules"), get(job, "only"))
+	rules, only := inherited(root, job, "rules", 0), inherited(root, job, "only", 0)
+	mr := s.mrWorkflow || runsOnMergeRequests(rules, only)
 	for _, k := range []string{"before_script", "script", "after_script"} {
 		s.auditScript(get(job, k), tainted, mr)
 	}
+}
+
+// maxExtendsDepth bounds extends: chains.
+const maxExtendsDepth = 8
+
+// inherited returns a job's key, following extends: to templates in the
+// same file when the job does not set it.
+func inherited(root, job *yaml.Node, key string, depth int) *yaml.Node {
+	if v := get(job, key); v != nil || depth >= maxExtendsDepth {
+		return v
+	}
+	ext := get(job, "extends")
+	var parents []*yaml.Node
+	if isScalar(ext) {
+		parents = []*yaml.Node{ext}
+	} else {
+		parents = items(ext)
+	}
+	// Later parents override earlier ones.
+	for i := len(parents) - 1; i >= 0; i-- {
+		if !isScalar(parents[i]) {
+			continue
+		}
+		if tmpl := get(root, parents[i].Value); tmpl != nil {
+			if v := inherited(root, tmpl, key, depth+1); v != nil {
+				return v
+			}
+		}
+	}
+	return nil
 }
 
 func maps(m map[string]string) map[string]string {
