@@ -3,6 +3,7 @@ package secrets
 import (
 	"bytes"
 	"context"
+	"github.com/socyber/codeaudit/internal/analyzer"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,4 +85,18 @@ func TestMeasureHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("history: %d distinct secrets in %v (warnings %v)", len(hist), time.Since(start), e.warnings)
+}
+
+// TestMeasureStaged times a --staged scan of $CODEAUDIT_SECRETS_REPO.
+func TestMeasureStaged(t *testing.T) {
+	dir := os.Getenv("CODEAUDIT_SECRETS_REPO")
+	if dir == "" {
+		t.Skip("set CODEAUDIT_SECRETS_REPO to measure")
+	}
+	start := time.Now()
+	e := &emitter{}
+	if err := New(Options{Staged: true}).AnalyzeProject(context.Background(), &analyzer.Project{Root: dir}, e); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("staged: %d findings in %v", len(e.findings), time.Since(start))
 }
