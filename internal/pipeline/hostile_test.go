@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -19,6 +20,7 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		".github/workflows/expr.yml":   "on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ " + strings.Repeat("(", 10000) + " }}\n",
 		".github/workflows/alias.yml":  "x: &x\n  <<: *x\non: push\njobs:\n  <<: *x\n",
 		".gitlab-ci.yml":               "j:\n  script:\n" + strings.Repeat("    - curl -s https://x | sh\n", 5000),
+		"extends.gitlab-ci.yml":        extendsBomb(),
 		"Jenkinsfile":                  strings.Repeat("sh \"${", 10000),
 		"deploy.jenkinsfile":           "node {\n" + strings.Repeat("  input message: 'ok?'\n", 3000) + "}\n",
 		".github/workflows/binary.yml": "\x00\x01\x02on: [",
@@ -46,4 +48,18 @@ func TestCancelledContext(t *testing.T) {
 	if err == nil {
 		t.Error("no error from a cancelled context")
 	}
+}
+
+// extendsBomb builds templates that each extend all the others.
+func extendsBomb() string {
+	var b strings.Builder
+	var names []string
+	for i := range 60 {
+		names = append(names, fmt.Sprintf(".t%d", i))
+	}
+	for _, n := range names {
+		fmt.Fprintf(&b, "%s:\n  extends: [%s]\n", n, strings.Join(names, ", "))
+	}
+	b.WriteString("job:\n  extends: .t0\n  script: [make]\n")
+	return b.String()
 }

@@ -276,7 +276,7 @@ func (s *scan) auditJob(e entry, root *yaml.Node) {
 	s.auditVariables(get(job, "variables"), tainted)
 	s.auditImage(get(job, "image"))
 	s.auditServices(get(job, "services"))
-	rules, only := inherited(root, job, "rules", 0), inherited(root, job, "only", 0)
+	rules, only := inherited(root, job, "rules", 0, map[*yaml.Node]bool{}), inherited(root, job, "only", 0, map[*yaml.Node]bool{})
 	mr := s.mrWorkflow || runsOnMergeRequests(rules, only)
 	for _, k := range []string{"before_script", "script", "after_script"} {
 		s.auditScript(get(job, k), tainted, mr)
@@ -287,11 +287,13 @@ func (s *scan) auditJob(e entry, root *yaml.Node) {
 const maxExtendsDepth = 8
 
 // inherited returns a job's key, following extends: to templates in the
-// same file when the job does not set it.
-func inherited(root, job *yaml.Node, key string, depth int) *yaml.Node {
-	if v := get(job, key); v != nil || depth >= maxExtendsDepth {
+// same file when the job does not set it. Each template is visited once,
+// so hostile extends: graphs cannot make the search exponential.
+func inherited(root, job *yaml.Node, key string, depth int, seen map[*yaml.Node]bool) *yaml.Node {
+	if v := get(job, key); v != nil || depth >= maxExtendsDepth || seen[job] {
 		return v
 	}
+	seen[job] = true
 	ext := get(job, "extends")
 	var parents []*yaml.Node
 	if isScalar(ext) {
@@ -305,7 +307,7 @@ func inherited(root, job *yaml.Node, key string, depth int) *yaml.Node {
 			continue
 		}
 		if tmpl := get(root, parents[i].Value); tmpl != nil {
-			if v := inherited(root, tmpl, key, depth+1); v != nil {
+			if v := inherited(root, tmpl, key, depth+1, seen); v != nil {
 				return v
 			}
 		}
