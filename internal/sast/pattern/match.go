@@ -257,7 +257,8 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 	case opDeep:
 		return m.deep(p.children[0], n)
 	case opString:
-		return n.IsString && p.str.match(n.Str)
+		v, ok := m.tree.ConstantValue(n)
+		return ok && p.str.match(v)
 	}
 	if p.qual != "" && (m.tree.IsNameChainKind(n.Kind) || n.Kind == lang.KindCallExpression) && m.mayName(p, n) {
 		if q, ok := m.tree.QualifiedName(n); ok && m.sameName(p.qual, q) {

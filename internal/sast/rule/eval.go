@@ -155,7 +155,11 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				}
 				// A constant string also matches by its value, so that
 				// both '"md5"' and 'md5' work as regexes.
-				return len(b.Nodes) == 1 && b.Nodes[0].IsString && c.Regex.MatchString(b.Nodes[0].Str)
+				if len(b.Nodes) != 1 {
+					return false
+				}
+				v, ok := ev.tree.ConstantValue(b.Nodes[0])
+				return ok && c.Regex.MatchString(v)
 			})
 		case OpMetavarPattern:
 			sub := sortedByStart(ev.eval(c.Children[0]))

@@ -31,6 +31,10 @@ type spec struct {
 	assigns map[string]member
 	// importish are the kinds whose nodes feed the import table.
 	importish set
+	// scopes are the function-like kinds that delimit local variables.
+	scopes []string
+	// reads lists parent kinds under which an identifier is only read.
+	reads set
 	// decode turns a string literal's source into its value.
 	decode func(kind, raw string) (string, bool)
 }
@@ -66,6 +70,9 @@ var specs = sync.OnceValue(func() map[lang.ID]*spec {
 		},
 		importish: newSet(lang.GoImportSpec),
 		decode:    decodeGo,
+		scopes:    []string{lang.GoFunctionDeclaration, lang.GoMethodDeclaration, lang.GoFuncLiteral},
+		reads: newSet(lang.KindArgumentList, lang.KindBinaryExpression, lang.GoSelectorExpression, lang.KindCallExpression,
+			lang.GoReturnStatement, lang.GoIndexExpression, lang.GoKeyedElement, lang.GoLiteralValue, lang.GoIfStatement, lang.GoExpressionCase),
 	}
 	pySpec := &spec{
 		comments:    newSet(lang.KindComment),
@@ -83,6 +90,9 @@ var specs = sync.OnceValue(func() map[lang.ID]*spec {
 		},
 		importish: newSet(lang.KindImportStatement, lang.PyImportFromStatement),
 		decode:    decodePython,
+		scopes:    []string{lang.PyFunctionDefinition, lang.PyLambda, lang.PyClassDefinition},
+		reads: newSet(lang.KindArgumentList, lang.PyBinaryOperator, lang.PyAttribute, lang.PyCall, lang.PyReturnStatement,
+			lang.PySubscript, lang.PyKeywordArgument, lang.PyInterpolation, lang.PyComparisonOperator, lang.PyIfStatement, lang.PyList, lang.PyPair),
 	}
 	jsSpec := &spec{
 		comments:    newSet(lang.KindComment, lang.JSHTMLComment),
@@ -103,6 +113,9 @@ var specs = sync.OnceValue(func() map[lang.ID]*spec {
 		},
 		importish: newSet(lang.KindImportStatement, lang.KindVariableDeclarator),
 		decode:    decodeJS,
+		scopes:    []string{lang.JSFunctionDeclaration, lang.JSArrowFunction, lang.JSMethodDefinition, lang.JSFunctionExpression},
+		reads: newSet(lang.JSArguments, lang.KindBinaryExpression, lang.JSMemberExpression, lang.KindCallExpression, lang.JSReturnStatement,
+			lang.JSSubscriptExpression, lang.JSTemplateSubstitution, lang.JSPair, lang.JSArray, lang.JSNewExpression),
 	}
 	tsSpec := *jsSpec
 	tsSpec.nameLeaves = newSet(lang.KindIdentifier, lang.JSPropertyIdentifier, lang.KindTypeIdentifier)
@@ -128,6 +141,9 @@ var specs = sync.OnceValue(func() map[lang.ID]*spec {
 		},
 		importish: newSet(lang.KindImportDeclaration),
 		decode:    decodeJava,
+		scopes:    []string{lang.JavaMethodDeclaration, lang.JavaConstructorDeclaration, lang.JavaLambdaExpression, lang.JavaClassBody},
+		reads: newSet(lang.KindArgumentList, lang.KindBinaryExpression, lang.JavaFieldAccess, lang.JavaMethodInvocation, lang.JavaReturnStatement,
+			lang.JavaArrayAccess, lang.JavaObjectCreationExpression, lang.JavaCastExpression),
 	}
 	return map[lang.ID]*spec{
 		lang.Go: goSpec, lang.Python: pySpec, lang.JavaScript: jsSpec,
@@ -142,6 +158,9 @@ func specFor(id lang.ID) *spec { return specs()[id] }
 func (sp *spec) finish(t *Tree, n *Node) {
 	if sp.importish[n.Kind] {
 		t.importNodes = append(t.importNodes, n)
+	}
+	if _, ok := sp.assigns[n.Kind]; ok {
+		t.assignNodes = append(t.assignNodes, n)
 	}
 	switch {
 	case sp.strings[n.Kind]:

@@ -166,3 +166,32 @@ func TestDeepNestingIsBounded(t *testing.T) {
 		t.Errorf("depth %d exceeds MaxDepth %d", depth, MaxDepth)
 	}
 }
+
+func TestConstantPropagation(t *testing.T) {
+	tests := []struct {
+		id   lang.ID
+		src  string
+		want []string // "name=value" for every identifier read with a constant value
+	}{
+		{lang.Go, "package p\nconst tool = \"git\"\nfunc f(a string) {\n\tcmd := \"ls\"\n\trun(cmd, tool)\n\tx := \"a\"\n\tx += a\n\trun(x)\n\tfor _, y := range ys { run(y) }\n\ty := \"b\"\n\trun(y)\n}\n",
+			[]string{"cmd=ls", "tool=git"}},
+		{lang.Python, "CMD = 'ls'\ndef f(a):\n    run(CMD)\n    x = 'a'\n    for x in a:\n        run(x)\n    o.CMD = a\n    g(CMD=a)\n",
+			[]string{"CMD=ls"}},
+		{lang.JavaScript, "const c = 'ls';\nlet d = 'x';\nd = input;\nexec(c); exec(d);\n", []string{"c=ls"}},
+		{lang.Java, "class A {\n  static final String CMD = \"ls\";\n  void f(String p) { run(CMD); String q = \"x\"; q = p; run(q); }\n}\n", []string{"CMD=ls"}},
+	}
+	for _, tt := range tests {
+		tr := build(t, tt.id, tt.src)
+		var got []string
+		walk(tr.Root, func(n *Node) {
+			if n.Kind == lang.KindIdentifier {
+				if v, ok := tr.ConstantValue(n); ok {
+					got = append(got, tr.Text(n)+"="+v)
+				}
+			}
+		})
+		if diff := cmp.Diff(sortedCopy(tt.want), sortedCopy(got)); diff != "" {
+			t.Errorf("%s constants (-want +got):\n%s", tt.id, diff)
+		}
+	}
+}

@@ -81,6 +81,9 @@ type Tree struct {
 	spec        *spec
 	lines       []uint32 // byte offset of each line start
 	importNodes []*Node
+	assignNodes []*Node
+	// constants maps identifier reads to the constant string they hold.
+	constants map[*Node]string
 }
 
 // Text is the source text of a node.
@@ -120,6 +123,7 @@ func Build(ctx context.Context, parsers *lang.Parsers, id lang.ID, src []byte) (
 		return nil, err
 	}
 	t.Imports = t.spec.imports(t)
+	t.constants = t.spec.propagate(t)
 	return t, nil
 }
 

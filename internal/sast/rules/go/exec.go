@@ -27,6 +27,13 @@ func run(ctx context.Context, name, dir string, args []string) {
 	exec.Command("/usr/" + "bin/id")
 	// ok: go.lang.exec-shell-non-constant-script
 	exec.Command("sh", "-c", "ls -l | wc -l")
+	tool := "git"
+	// ok: go.lang.exec-non-constant-command
+	exec.Command(tool, "status")
+	shell := "/bin/sh"
+	shell = os.Getenv("SHELL")
+	// ruleid: go.lang.exec-non-constant-command
+	exec.Command(shell, "-l")
 	// ok: go.lang.exec-shell-non-constant-script
 	exec.Command("git", "-c", name)
 	// ruleid: go.lang.exec-shell-non-constant-script

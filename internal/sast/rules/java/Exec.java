@@ -6,6 +6,8 @@ import javax.script.ScriptEngineManager;
 import javax.servlet.http.HttpServletRequest;
 
 class Exec {
+    private static final String STATUS = "git status";
+
     void run(HttpServletRequest request, String dir) throws Exception {
         // ruleid: java.lang.exec-non-constant-command
         Runtime.getRuntime().exec("ls " + dir);
@@ -20,6 +22,8 @@ class Exec {
         new ProcessBuilder("git", "status").start();
         // ok: java.lang.exec-non-constant-command
         Runtime.getRuntime().exec(new String[]{"ls", "-l", dir});
+        // ok: java.lang.exec-non-constant-command
+        Runtime.getRuntime().exec(STATUS);
     }
 
     Object script(HttpServletRequest request) throws Exception {

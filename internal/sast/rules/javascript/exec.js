@@ -17,6 +17,9 @@ function handler(req, res) {
   execSync(`git status`);
   // ok: javascript.lang.child-process-non-constant-command
   other.exec(req.query.cmd);
+  const listing = 'ls -la';
+  // ok: javascript.lang.child-process-non-constant-command
+  cp.exec(listing);
 
   // ruleid: javascript.lang.eval-non-literal
   eval(req.body.code);

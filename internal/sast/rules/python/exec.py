@@ -24,6 +24,9 @@ def run(user_cmd, path, request):
     os.system("uptime")
     # ok: python.lang.subprocess-non-constant-command
     subprocess.list2cmdline(user_cmd)
+    report = "df -h"
+    # ok: python.lang.subprocess-non-constant-command
+    subprocess.check_output(report, shell=True)
 
 
 def calc(expr, request):
