@@ -138,3 +138,15 @@ func TestNilResult(t *testing.T) {
 		t.Error("nil result accepted")
 	}
 }
+
+func BenchmarkWrite(b *testing.B) {
+	r := reporttest.Many(1000)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Write(&buf, r, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/pack")
+}

@@ -191,3 +191,19 @@ func TestWriteFormat(t *testing.T) {
 		t.Errorf("unknown format error = %v", err)
 	}
 }
+
+func TestParseSLA(t *testing.T) {
+	got, err := ParseSLA(" critical=3, low=200 ,high=0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[finding.Severity]int{finding.Critical: 3, finding.Low: 200, finding.High: 0}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("ParseSLA (-want +got):\n%s", d)
+	}
+	for _, bad := range []string{"critical", "severe=3", "high=-1", "high=x", "low=99999"} {
+		if _, err := ParseSLA(bad); err == nil {
+			t.Errorf("ParseSLA(%q) accepted", bad)
+		}
+	}
+}
