@@ -21,6 +21,7 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		".github/workflows/alias.yml":  "x: &x\n  <<: *x\non: push\njobs:\n  <<: *x\n",
 		".gitlab-ci.yml":               "j:\n  script:\n" + strings.Repeat("    - curl -s https://x | sh\n", 5000),
 		"extends.gitlab-ci.yml":        extendsBomb(),
+		".github/workflows/merges.yml": mergeBomb(),
 		"Jenkinsfile":                  strings.Repeat("sh \"${", 10000),
 		"deploy.jenkinsfile":           "node {\n" + strings.Repeat("  input message: 'ok?'\n", 3000) + "}\n",
 		".github/workflows/binary.yml": "\x00\x01\x02on: [",
@@ -61,5 +62,18 @@ func extendsBomb() string {
 		fmt.Fprintf(&b, "%s:\n  extends: [%s]\n", n, strings.Join(names, ", "))
 	}
 	b.WriteString("job:\n  extends: .t0\n  script: [make]\n")
+	return b.String()
+}
+
+// mergeBomb builds mappings that merge the previous one many times over,
+// which would double the entries at every level if merges were expanded
+// without a budget.
+func mergeBomb() string {
+	var b strings.Builder
+	b.WriteString("l0: &l0\n  a: 1\n  b: 2\n")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&b, "l%d: &l%d\n  <<: [*l%d, *l%d, *l%d, *l%d]\n", i, i, i-1, i-1, i-1, i-1)
+	}
+	b.WriteString("on: push\njobs:\n  <<: *l39\n")
 	return b.String()
 }

@@ -160,11 +160,19 @@ type entry struct {
 // entries lists a mapping's entries, with << merge keys expanded (nested
 // merges are bounded by maxAliasDepth, which also stops self-merging
 // anchors).
-func entries(n *yaml.Node) []entry { return mergedEntries(n, nil) }
+func entries(n *yaml.Node) []entry {
+	budget := maxMergedEntries
+	return mergedEntries(n, nil, &budget)
+}
 
-func mergedEntries(n *yaml.Node, chain []*yaml.Node) []entry {
+// maxMergedEntries bounds the entries one mapping expands to through
+// merge keys: aliases are not expanded when decoding into yaml.Node, so
+// merges of merges could otherwise grow exponentially.
+const maxMergedEntries = 10000
+
+func mergedEntries(n *yaml.Node, chain []*yaml.Node, budget *int) []entry {
 	n = resolve(n)
-	if len(chain) > maxAliasDepth || slices.Contains(chain, n) {
+	if len(chain) > maxAliasDepth || slices.Contains(chain, n) || *budget <= 0 {
 		return nil
 	}
 	chain = append(chain, n)
@@ -172,7 +180,8 @@ func mergedEntries(n *yaml.Node, chain []*yaml.Node) []entry {
 		return nil
 	}
 	var out []entry
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := 0; i+1 < len(n.Content) && *budget > 0; i += 2 {
+		*budget--
 		k := resolve(n.Content[i])
 		if k == nil || k.Kind != yaml.ScalarNode {
 			continue
@@ -181,10 +190,10 @@ func mergedEntries(n *yaml.Node, chain []*yaml.Node) []entry {
 			v := resolve(n.Content[i+1])
 			if v != nil && v.Kind == yaml.SequenceNode {
 				for _, c := range v.Content {
-					out = append(out, mergedEntries(c, chain)...)
+					out = append(out, mergedEntries(c, chain, budget)...)
 				}
 			} else {
-				out = append(out, mergedEntries(v, chain)...)
+				out = append(out, mergedEntries(v, chain, budget)...)
 			}
 			continue
 		}
