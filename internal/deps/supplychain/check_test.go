@@ -145,6 +145,13 @@ func TestResembles(t *testing.T) {
 		{"PyPI", "djanga", "django"},
 		{"crates.io", "serde-json", ""},
 		{"crates.io", "tokoi", "tokio"},
+		// Malicious crates RustSec recorded, and legitimate neighbours.
+		{"crates.io", "lazystatic", "lazy_static"},
+		{"crates.io", "envlogger", "env_logger"},
+		{"crates.io", "oncecell", "once_cell"},
+		{"crates.io", "crayon", ""},
+		{"PyPI", "pycryptodomex", ""},
+		{"PyPI", "authlib", ""},
 		{"RubyGems", "railz", "rails"},
 		{"RubyGems", "sinatro", "sinatra"},
 		{"Go", "github.com/gorilla/muxx", ""},
