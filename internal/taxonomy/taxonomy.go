@@ -1,5 +1,5 @@
 // Package taxonomy holds the security classifications a finding is mapped
-// to: CWE names and hierarchy, OWASP Top 10 (2021 and 2025) categories and
+// to: CWE names, descriptions and hierarchy, OWASP Top 10 (2021 and 2025) categories and
 // the CWE Top 25 lists. The data is embedded (see data/README.md for its
 // sources and licences) so that every lookup works offline.
 package taxonomy
@@ -43,8 +43,9 @@ func (c Category) String() string {
 }
 
 type weakness struct {
-	name    string
-	parents []int
+	name        string
+	parents     []int
+	description string
 }
 
 type tables struct {
@@ -73,6 +74,9 @@ var load = sync.OnceValue(func() *tables {
 			panic("taxonomy: corrupt embedded cwe-names.tsv line: " + line)
 		}
 		w := weakness{name: parts[1]}
+		if len(parts) > 3 {
+			w.description = parts[3]
+		}
 		if len(parts) > 2 && parts[2] != "" {
 			for _, p := range strings.Split(parts[2], ",") {
 				n, _ := strconv.Atoi(p)
@@ -153,6 +157,16 @@ func CWEName(cwe string) string {
 		return ""
 	}
 	return load().cwes[n].name
+}
+
+// CWEDescription returns MITRE's short description of a weakness, or "" if
+// unknown.
+func CWEDescription(cwe string) string {
+	n, ok := ParseCWE(cwe)
+	if !ok {
+		return ""
+	}
+	return load().cwes[n].description
 }
 
 // KnownCWE reports whether the id names a weakness in the CWE research view.

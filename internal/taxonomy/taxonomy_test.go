@@ -2,6 +2,7 @@ package taxonomy
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,14 @@ func TestAncestors(t *testing.T) {
 	}
 	if Ancestors("nonsense") != nil || len(Ancestors("CWE-707")) != 0 {
 		t.Error("Ancestors of a malformed id or a root must be empty")
+	}
+}
+
+func TestCWEDescription(t *testing.T) {
+	if d := CWEDescription("CWE-89"); !strings.HasPrefix(d, "The product constructs all or part of an SQL command") {
+		t.Errorf("CWEDescription(CWE-89) = %q", d)
+	}
+	if CWEDescription("CWE-0") != "" || CWEDescription("x") != "" {
+		t.Error("unknown CWE must have no description")
 	}
 }

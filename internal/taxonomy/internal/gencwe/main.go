@@ -1,8 +1,9 @@
 // Command gencwe turns MITRE's CWE research-view CSV into the compact table
-// the taxonomy package embeds: one line per weakness with its id, name and
-// the ids of its ChildOf parents in view 1000. The full CSV is 3 MB of prose
-// the binary never needs; the names and the hierarchy are what reports and
-// the OWASP derivation use.
+// the taxonomy package embeds: one line per weakness with its id, name, the
+// ids of its ChildOf parents in view 1000 and its short description. The
+// full CSV is 3 MB of prose the binary never needs; the names, the
+// hierarchy and the one-paragraph descriptions are what reports and the
+// OWASP derivation use.
 //
 // Usage: go run ./internal/gencwe SRC.csv > data/cwe-names.tsv
 package main
@@ -43,7 +44,7 @@ func main() {
 	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	fmt.Fprintln(out, "# CWE id, name and ChildOf parents (view 1000), generated from MITRE CWE v4.14; see CWE-TERMS-OF-USE.txt")
+	fmt.Fprintln(out, "# CWE id, name, ChildOf parents (view 1000) and description, generated from MITRE CWE v4.14; see CWE-TERMS-OF-USE.txt")
 	for {
 		rec, err := r.Read()
 		if err != nil {
@@ -55,6 +56,7 @@ func main() {
 		for _, m := range childOf.FindAllStringSubmatch(rec[col["Related Weaknesses"]], -1) {
 			parents = append(parents, m[1])
 		}
-		fmt.Fprintf(out, "%s\t%s\t%s\n", id, name, strings.Join(parents, ","))
+		desc := strings.Join(strings.Fields(rec[col["Description"]]), " ")
+		fmt.Fprintf(out, "%s\t%s\t%s\t%s\n", id, name, strings.Join(parents, ","), desc)
 	}
 }
