@@ -2,7 +2,7 @@ package secrets
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"path"
 	"strings"
 
@@ -84,13 +84,13 @@ func (a *Analyzer) Wants(f *source.File) bool {
 // AnalyzeFile reports the secrets in one file.
 func (a *Analyzer) AnalyzeFile(ctx context.Context, t *analyzer.Target, out analyzer.Emitter) error {
 	ms, err := a.sc.Scan(ctx, t.File.Path, t.Content)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrPartial) {
 		return err
 	}
 	for _, f := range findingsFor(t.File.Path, t.Content, ms) {
 		out.Emit(f)
 	}
-	return nil
+	return err
 }
 
 // AnalyzeProject scans staged changes (Options.Staged) or the git history
@@ -106,11 +106,12 @@ func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out 
 }
 
 // ScanText scans one text as if it were the file at path and returns its
-// findings, redacted. It serves tools and tests that have no engine.
+// findings, redacted. It serves tools and tests that have no engine. With
+// ErrPartial it returns the findings of the part it scanned.
 func (a *Analyzer) ScanText(ctx context.Context, path string, text []byte) ([]finding.Finding, error) {
 	ms, err := a.sc.Scan(ctx, path, text)
-	if err != nil {
-		return nil, fmt.Errorf("secrets: %w", err)
+	if err != nil && !errors.Is(err, ErrPartial) {
+		return nil, err
 	}
-	return findingsFor(path, text, ms), nil
+	return findingsFor(path, text, ms), err
 }

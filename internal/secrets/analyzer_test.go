@@ -3,6 +3,7 @@ package secrets
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -403,5 +404,36 @@ func TestGitMissing(t *testing.T) {
 	}
 	if err := New(Options{Staged: true, Git: "/nonexistent/git"}).AnalyzeProject(context.Background(), project(t, dir), e); err == nil {
 		t.Error("staged scan without git did not fail")
+	}
+}
+
+// TestHugeLine checks that a minified multi-megabyte line with many
+// keyword hits is scanned in linear time and its snippets stay short.
+func TestHugeLine(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 2<<20 {
+		b.WriteString(`{"password":"x","name":"Ada"},`)
+	}
+	b.WriteString(`{"api_key":"k7Hq2Lx9Mz4Wp8Rv3Tn6Yb1C"}`)
+	fs, err := New(Options{}).ScanText(context.Background(), "data.json", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings", len(fs))
+	}
+	for _, l := range fs[0].Snippet.Lines {
+		if len(l) > 2*maxSnippetLine {
+			t.Errorf("snippet line of %d bytes", len(l))
+		}
+	}
+}
+
+func TestTooManyHitsIsPartial(t *testing.T) {
+	text := strings.Repeat("token ", maxHitsPerFile+10) + "\nAWS=AKIAZ3XQ7JH2MPLV4NWR\n"
+	e := &emitter{}
+	err := New(Options{}).AnalyzeFile(context.Background(), &analyzer.Target{File: source.File{Path: "a.txt"}, Content: []byte(text)}, e)
+	if !errors.Is(err, ErrPartial) {
+		t.Errorf("err = %v; want ErrPartial", err)
 	}
 }

@@ -87,6 +87,16 @@ func (x *textIndex) redactedLine(n int, focus *Match, all []Match) string {
 	if n < len(x.starts) {
 		le = x.starts[n] - 1
 	}
+	// On a very long line only the part around the secret is shown.
+	if le-ls > 2*maxSnippetLine {
+		c := ls
+		if focus.Start >= ls && focus.Start < le {
+			c = focus.Start
+		}
+		nls := max(ls, c-maxSnippetLine/3)
+		nle := min(le, nls+2*maxSnippetLine)
+		ls, le = nls, nle
+	}
 	var b strings.Builder
 	cur := ls
 	focusCol := -1

@@ -237,6 +237,9 @@ func (a *Analyzer) collectHistory(ctx context.Context, root string, out analyzer
 // index) and returns findings placed at their line in that version.
 func (a *Analyzer) scanChunk(ctx context.Context, c *gitdiff.Chunk) ([]finding.Finding, error) {
 	ms, err := a.sc.Scan(ctx, c.Path, c.Text)
+	if errors.Is(err, ErrPartial) {
+		err = nil // keep what was found; history chunks are bounded anyway
+	}
 	if err != nil || len(ms) == 0 {
 		return nil, err
 	}
@@ -364,7 +367,6 @@ func (a *Analyzer) scanTree(ctx context.Context, p *analyzer.Project, out analyz
 					return gctx.Err()
 				}
 				out.Warn(f.Path, err.Error())
-				return nil
 			}
 			mu.Lock()
 			all = append(all, fs...)

@@ -1,7 +1,9 @@
 package secrets
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -27,6 +29,10 @@ const (
 	// ctxCheckEvery is how many keyword hits pass between context checks.
 	ctxCheckEvery = 4096
 )
+
+// ErrPartial is returned, with the matches found so far, when a file has so
+// many keyword hits or matches that the scan stopped early.
+var ErrPartial = errors.New("secrets: too many candidates, file only partly scanned")
 
 // kind is how a detector finds candidates.
 type kind int
@@ -191,6 +197,7 @@ func (s *Scanner) Scan(ctx context.Context, path string, text []byte) ([]Match, 
 	st := &scan{sc: s, path: path, text: text, assignHit: -1, unquotedOK: unquotedValues(path), context: contextKind(path)}
 	hits := 0
 	var err error
+	partial := false
 	s.matcher.Scan(text, func(id, start int) bool {
 		hits++
 		if hits%ctxCheckEvery == 0 {
@@ -199,6 +206,7 @@ func (s *Scanner) Scan(ctx context.Context, path string, text []byte) ([]Match, 
 			}
 		}
 		if hits > maxHitsPerFile || len(st.matches) >= maxMatchesPerFile {
+			partial = true
 			return false
 		}
 		for _, t := range s.targets[id] {
@@ -208,6 +216,9 @@ func (s *Scanner) Scan(ctx context.Context, path string, text []byte) ([]Match, 
 	})
 	if err != nil {
 		return nil, fmt.Errorf("secrets: scanning %s: %w", path, err)
+	}
+	if partial {
+		return st.resolve(), ErrPartial
 	}
 	return st.resolve(), nil
 }
@@ -224,27 +235,21 @@ func (st *scan) dispatch(t target, start, kwLen int) {
 	}
 }
 
-// lineBounds returns the start and end (exclusive, before '\n') of the line
-// holding offset i.
-func (st *scan) lineBounds(i int) (int, int) {
-	ls := i
-	for ls > 0 && st.text[ls-1] != '\n' {
-		ls--
-	}
-	le := i
-	for le < len(st.text) && st.text[le] != '\n' {
-		le++
-	}
-	return ls, le
-}
-
 // window returns the part of the line around offset i that context
-// detectors look at: the whole line, or maxLineWindow bytes around i.
+// detectors look at: the whole line, or at most maxLineWindow bytes around
+// i on longer lines. The search for the line ends is bounded too, so a
+// multi-megabyte line costs the same per hit as a short one.
 func (st *scan) window(i int) (int, int) {
-	ls, le := st.lineBounds(i)
-	if le-ls > maxLineWindow {
-		ls = max(ls, i-maxLineWindow/4)
-		le = min(le, i+maxLineWindow*3/4)
+	t := st.text
+	lo := max(0, i-maxLineWindow/4)
+	ls := lo
+	if k := bytes.LastIndexByte(t[lo:i], '\n'); k >= 0 {
+		ls = lo + k + 1
+	}
+	hi := min(len(t), i+maxLineWindow*3/4)
+	le := hi
+	if k := bytes.IndexByte(t[i:hi], '\n'); k >= 0 {
+		le = i + k
 	}
 	return ls, le
 }
