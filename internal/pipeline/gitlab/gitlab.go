@@ -262,6 +262,10 @@ func (s *scan) auditRoot(ctx context.Context, root *yaml.Node) []string {
 	for _, k := range []string{"before_script", "after_script"} {
 		s.auditScript(get(root, k), s.tainted, false)
 	}
+	top := map[string]*yaml.Node{}
+	for _, e := range entries(root) {
+		top[e.key] = e.val
+	}
 	jobs := 0
 	for _, e := range entries(root) {
 		if reserved[e.key] || e.val == nil || e.val.Kind != yaml.MappingNode {
@@ -270,7 +274,7 @@ func (s *scan) auditRoot(ctx context.Context, root *yaml.Node) []string {
 		if jobs++; jobs > maxJobs || ctx.Err() != nil {
 			break
 		}
-		s.auditJob(e, root)
+		s.auditJob(e, top)
 		// Child pipelines: trigger: include: names more configuration.
 		if trig := get(e.val, "trigger"); trig != nil && trig.Kind == yaml.MappingNode {
 			includes = append(includes, s.auditIncludes(get(trig, "include"))...)
@@ -279,13 +283,13 @@ func (s *scan) auditRoot(ctx context.Context, root *yaml.Node) []string {
 	return includes
 }
 
-func (s *scan) auditJob(e entry, root *yaml.Node) {
+func (s *scan) auditJob(e entry, top map[string]*yaml.Node) {
 	job := e.val
 	tainted := maps(s.tainted)
 	s.auditVariables(get(job, "variables"), tainted)
 	s.auditImage(get(job, "image"))
 	s.auditServices(get(job, "services"))
-	rules, only := inherited(root, job, "rules", 0, map[*yaml.Node]bool{}), inherited(root, job, "only", 0, map[*yaml.Node]bool{})
+	rules, only := inherited(top, job, "rules", 0, map[*yaml.Node]bool{}), inherited(top, job, "only", 0, map[*yaml.Node]bool{})
 	mr := s.mrWorkflow || runsOnMergeRequests(rules, only)
 	for _, k := range []string{"before_script", "script", "after_script"} {
 		s.auditScript(get(job, k), tainted, mr)
@@ -298,7 +302,7 @@ const maxExtendsDepth = 8
 // inherited returns a job's key, following extends: to templates in the
 // same file when the job does not set it. Each template is visited once,
 // so hostile extends: graphs cannot make the search exponential.
-func inherited(root, job *yaml.Node, key string, depth int, seen map[*yaml.Node]bool) *yaml.Node {
+func inherited(top map[string]*yaml.Node, job *yaml.Node, key string, depth int, seen map[*yaml.Node]bool) *yaml.Node {
 	if v := get(job, key); v != nil || depth >= maxExtendsDepth || seen[job] {
 		return v
 	}
@@ -315,8 +319,8 @@ func inherited(root, job *yaml.Node, key string, depth int, seen map[*yaml.Node]
 		if !isScalar(parents[i]) {
 			continue
 		}
-		if tmpl := get(root, parents[i].Value); tmpl != nil {
-			if v := inherited(root, tmpl, key, depth+1, seen); v != nil {
+		if tmpl := top[parents[i].Value]; tmpl != nil {
+			if v := inherited(top, tmpl, key, depth+1, seen); v != nil {
 				return v
 			}
 		}
