@@ -61,35 +61,47 @@ func (sp *spec) propagate(t *Tree) map[*Node]string {
 		}
 	}
 	t.assignNodes = nil
-	var out map[*Node]string
+	// One walk per scope checks all of its candidates at once.
+	byScope := map[*Node]map[string]*cand{}
 	for k, c := range cands {
 		if c.count != 1 || c.def == nil {
 			continue
 		}
-		var reads []*Node
-		constant := true
-		Walk(k.scope, func(n *Node) bool {
-			if !constant {
-				return false
+		if byScope[k.scope] == nil {
+			byScope[k.scope] = map[string]*cand{}
+		}
+		byScope[k.scope][k.name] = c
+	}
+	var out map[*Node]string
+	for scope, names := range byScope {
+		reads := map[string][]*Node{}
+		spoiled := map[string]bool{}
+		Walk(scope, func(n *Node) bool {
+			if n.Kind != lang.KindIdentifier || notVariable(sp, n) {
+				return true
 			}
-			if n.Kind != lang.KindIdentifier || n == c.def || t.Text(n) != k.name || notVariable(sp, n) {
+			name := string(t.Bytes(n))
+			c, ok := names[name]
+			if !ok || n == c.def || spoiled[name] {
 				return true
 			}
 			if !sp.isRead(t, n) {
-				constant = false
-				return false
+				spoiled[name] = true
+				return true
 			}
-			reads = append(reads, n)
+			reads[name] = append(reads[name], n)
 			return true
 		})
-		if !constant {
-			continue
-		}
-		if out == nil {
-			out = map[*Node]string{}
-		}
-		for _, r := range reads {
-			out[r] = c.value
+		for name, c := range names {
+			if spoiled[name] {
+				continue
+			}
+			if out == nil {
+				out = map[*Node]string{}
+			}
+			for _, r := range reads[name] {
+				out[r] = c.value
+			}
 		}
 	}
 	return out

@@ -2,8 +2,10 @@ package syntax
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -193,5 +195,31 @@ func TestConstantPropagation(t *testing.T) {
 		if diff := cmp.Diff(sortedCopy(tt.want), sortedCopy(got)); diff != "" {
 			t.Errorf("%s constants (-want +got):\n%s", tt.id, diff)
 		}
+	}
+}
+
+// TestManyConstantsScale guards against a walk per constant: 4000 module
+// constants and 4000 uses must build quickly.
+func TestManyConstantsScale(t *testing.T) {
+	var b strings.Builder
+	for i := range 4000 {
+		fmt.Fprintf(&b, "C%d = 'v%d'\n", i, i)
+	}
+	for i := range 4000 {
+		fmt.Fprintf(&b, "run(C%d)\n", i)
+	}
+	start := time.Now()
+	tr := build(t, lang.Python, b.String())
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	n := 0
+	walk(tr.Root, func(x *Node) {
+		if _, ok := tr.ConstantValue(x); ok && x.Kind == lang.KindIdentifier {
+			n++
+		}
+	})
+	if n != maxConstantCandidates {
+		t.Errorf("%d constant reads, want %d (the candidate cap)", n, maxConstantCandidates)
 	}
 }
