@@ -225,8 +225,10 @@ func newItem(n int, prefix string, f finding.Finding, why map[string]string) ite
 	if f.OWASP2025 != nil && f.OWASP2025.ID != "" {
 		it.Category = f.OWASP2025.ID
 	}
-	if it.Why == "" && it.CWEName != "" {
-		it.Why = "This is an instance of " + f.CWE + ", " + it.CWEName + "."
+	if it.Why == "" {
+		// No rule description: MITRE's description of the weakness says
+		// why it matters in general terms.
+		it.Why = cut(taxonomy.CWEDescription(f.CWE), maxMessage)
 	}
 	it.Trace = f.Trace
 	if len(it.Trace) > maxTrace {

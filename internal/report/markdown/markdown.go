@@ -141,7 +141,12 @@ func (m *Writer) findings(d *doc, fs []finding.Finding, why map[string]string) i
 	shown := 0
 	if d.add("### Findings\n\n") {
 		for i := 0; i < top; i++ {
-			if !d.add(full(i+1, &fs[i], why[fs[i].RuleID])) {
+			w := why[fs[i].RuleID]
+			if w == "" {
+				// MITRE's description of the weakness, in general terms.
+				w = cut(taxonomy.CWEDescription(fs[i].CWE), maxMessage)
+			}
+			if !d.add(full(i+1, &fs[i], w)) {
 				break
 			}
 			shown++
