@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"encoding/json"
 	"path"
 	"slices"
 	"strings"
@@ -64,6 +65,7 @@ func resolveRelations(pkgs []Package, present map[string]bool, read func(string)
 		direct[k] = names
 		return names
 	}
+	nuget := map[string]map[string]string{}
 	for i := range pkgs {
 		p := &pkgs[i]
 		if p.Relation != Unknown {
@@ -75,6 +77,10 @@ func resolveRelations(pkgs []Package, present map[string]bool, read func(string)
 		}
 		if p.Ecosystem == "Go" && strings.HasSuffix(p.Path, "go.sum") {
 			p.Relation = Transitive
+			continue
+		}
+		if path.Base(p.Path) == "packages.lock.json" {
+			p.Relation = nugetRelation(p.Path, p.Name, read, nuget)
 			continue
 		}
 		names := lookup(path.Dir(p.Path), p.Ecosystem)
@@ -93,4 +99,39 @@ func resolveRelations(pkgs []Package, present map[string]bool, read func(string)
 		}
 	}
 	return slices.DeleteFunc(pkgs, func(p Package) bool { return p.Relation == Root })
+}
+
+// nugetRelation reads the "type" NuGet records for each package in
+// packages.lock.json ("Direct", "Transitive", "Project"); cache holds
+// each lockfile's name -> type map.
+func nugetRelation(lockPath, name string, read func(string) ([]byte, error), cache map[string]map[string]string) Relation {
+	types, ok := cache[lockPath]
+	if !ok {
+		types = map[string]string{}
+		if b, err := read(lockPath); err == nil {
+			var lock struct {
+				Dependencies map[string]map[string]struct {
+					Type string `json:"type"`
+				} `json:"dependencies"`
+			}
+			if json.Unmarshal(b, &lock) == nil {
+				for _, fw := range lock.Dependencies {
+					for n, d := range fw {
+						n = strings.ToLower(n)
+						if types[n] != "Direct" { // direct in any framework wins
+							types[n] = d.Type
+						}
+					}
+				}
+			}
+		}
+		cache[lockPath] = types
+	}
+	switch types[strings.ToLower(name)] {
+	case "Direct", "Project":
+		return Direct
+	case "Transitive", "CentralTransitive":
+		return Transitive
+	}
+	return Unknown
 }
