@@ -207,3 +207,29 @@ func TestParseSLA(t *testing.T) {
 		}
 	}
 }
+
+func TestHostileHTML(t *testing.T) {
+	r := reporttest.Sample()
+	r.Target = `<script>alert(1)</script>`
+	r.Findings[0].Title = `<img src=x onerror=alert(1)>`
+	r.Findings[0].Location.Path = `"><svg onload=alert(1)>/x.go`
+	r.Findings[0].Remediation = "<b>fix</b>"
+	rep, err := Build(r, Options{Organisation: "<i>Org</i>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, bad := range []string{"<script", "<img", "<svg onload", "<b>fix", "<i>Org"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("unescaped %q in management HTML", bad)
+		}
+	}
+	// The PDF takes the same text without trouble.
+	if err := WritePDF(&bytes.Buffer{}, rep); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -252,9 +252,12 @@ func (p *pdfDoc) compliance() {
 			if s := sevLine(c.BySeverity); s != "" {
 				res += "\n" + s
 			}
+			for _, ref := range rep.ControlFindings(c) {
+				res += "\n- " + ref
+			}
 			rows = append(rows, []string{c.Control.ID, req, res, ruleList(c.Rules)})
 		}
-		p.table([]string{"Control", "Requirement", "Result", "Active rules"}, []float64{0.16, 0.39, 0.17, 0.28}, rows)
+		p.table([]string{"Control", "Requirement", "Result", "Active rules"}, []float64{0.16, 0.33, 0.28, 0.23}, rows)
 	}
 }
 

@@ -50,3 +50,29 @@ func (r *Report) Method() []string {
 		"Compliance mapping (data version " + r.DataVersion + "): each control lists the weakness types (CWE, with their sub-types) and analyzers that bear on it. A control is \"not assessed\" when no rule that ran bears on it, has \"no findings\" when such rules ran and found nothing, and otherwise shows its findings. " + compliance.Disclaimer,
 	}
 }
+
+// maxControlFindings bounds the findings named per compliance control.
+const maxControlFindings = 5
+
+// ControlFindings names the findings bearing on a control, most severe
+// first: "SQL query built from user input (internal/store/users.go:42:23)",
+// at most maxControlFindings of them plus "and N more".
+func (r *Report) ControlFindings(cr compliance.ControlResult) []string {
+	var out []string
+	for i, j := range cr.Findings {
+		if i == maxControlFindings {
+			out = append(out, fmt.Sprintf("and %d more", len(cr.Findings)-i))
+			break
+		}
+		if j < 0 || j >= len(r.Findings) {
+			continue
+		}
+		f := &r.Findings[j]
+		title := f.Title
+		if title == "" {
+			title = f.RuleID
+		}
+		out = append(out, fmt.Sprintf("%s (%s)", title, f.Location))
+	}
+	return out
+}
