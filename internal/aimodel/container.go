@@ -1,0 +1,234 @@
+package aimodel
+
+import (
+	"archive/tar"
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/bzip2"
+	"compress/gzip"
+	"compress/zlib"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/aimodel/npy"
+	"github.com/socyber/codeaudit/internal/aimodel/zipguard"
+)
+
+const (
+	// MaxDecompressed bounds what a compressed pickle (joblib with
+	// compress=...) may expand to.
+	MaxDecompressed = 8 << 30
+	// maxTarEntries bounds the entries read from a tar (legacy PyTorch).
+	maxTarEntries = 10_000
+)
+
+// zip scans a zip archive: PyTorch checkpoints (*/data.pkl), NumPy .npz,
+// Keras .keras, TorchServe .mar and plain archives of models.
+func (s *scan) zip(ctx context.Context, r io.ReaderAt, size int64, name, inner string, depth int) error {
+	a, err := zipguard.Open(r, size, s.a.opts.Zip)
+	if err != nil {
+		return s.archiveError(inner, err)
+	}
+	isKeras := strings.HasSuffix(strings.ToLower(name), ".keras")
+	for _, f := range a.Files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		ename := entryName(inner, f.Name)
+		lower := strings.ToLower(f.Name)
+		switch {
+		case lower == "config.json" && (isKeras || hasEntry(a.Files, "metadata.json")):
+			b, err := a.ReadAll(f, MaxConfigJSON)
+			if err != nil {
+				if err := s.archiveError(ename, err); err != nil {
+					return err
+				}
+				continue
+			}
+			s.kerasConfig(b, ename, true)
+		case path.Ext(lower) == ".pkl" || path.Ext(lower) == ".pickle":
+			if err := s.zipStream(ctx, a, f, ename, func(rc io.Reader) error { return s.pickle(ctx, rc, ename, 0) }); err != nil {
+				return err
+			}
+		case path.Ext(lower) == ".npy":
+			if err := s.zipStream(ctx, a, f, ename, func(rc io.Reader) error { return s.npy(ctx, rc, ename) }); err != nil {
+				return err
+			}
+		case formatOf(lower) != formatNone:
+			if err := s.nested(ctx, a, f, ename, depth); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func hasEntry(fs []*zip.File, name string) bool {
+	for _, f := range fs {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// zipStream opens an entry and hands its reader to fn.
+func (s *scan) zipStream(ctx context.Context, a *zipguard.Archive, f *zip.File, ename string, fn func(io.Reader) error) error {
+	rc, err := a.Open(f)
+	if err != nil {
+		return s.archiveError(ename, err)
+	}
+	defer rc.Close()
+	if err := fn(rc); err != nil {
+		var bomb *zipguard.BombError
+		if errors.As(err, &bomb) {
+			return s.archiveError(ename, err)
+		}
+		return err
+	}
+	return nil
+}
+
+// nested scans a model file or archive inside an archive.
+func (s *scan) nested(ctx context.Context, a *zipguard.Archive, f *zip.File, ename string, depth int) error {
+	if depth+1 > MaxNesting {
+		s.warn(ename, "archive nesting deeper than %d; not scanned", MaxNesting)
+		return nil
+	}
+	if f.UncompressedSize64 > MaxInMemory {
+		// Too large to hold: only a pickle can still be streamed.
+		return s.zipStream(ctx, a, f, ename, func(rc io.Reader) error {
+			br := bufio.NewReader(rc)
+			head, _ := br.Peek(2)
+			if len(head) == 2 && head[0] == 0x80 && head[1] <= 5 {
+				return s.pickle(ctx, br, ename, 0)
+			}
+			s.warn(ename, "nested entry of %d bytes is over the %d-byte in-memory limit; not scanned", f.UncompressedSize64, MaxInMemory)
+			return nil
+		})
+	}
+	b, err := a.ReadAll(f, MaxInMemory)
+	if err != nil {
+		return s.archiveError(ename, err)
+	}
+	return s.blob(ctx, bytes.NewReader(b), int64(len(b)), f.Name, ename, depth+1)
+}
+
+// archiveError turns a bomb into a finding and other archive errors into a
+// warning; only context errors stop the scan.
+func (s *scan) archiveError(inner string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	var bomb *zipguard.BombError
+	if errors.As(err, &bomb) {
+		s.emit(RuleArchiveBomb, s.loc(),
+			fmt.Sprintf("%s: %s; the rest of the archive was not scanned.", where(s.path, inner), bomb.Reason),
+			props(inner, "entry", bomb.Entry))
+		return nil
+	}
+	s.warn(inner, "archive not fully read: %v", err)
+	return nil
+}
+
+// tar scans a legacy PyTorch tar checkpoint (sys_info_p, pickle, tensors,
+// storages) or a tar of model files: every entry that starts like a
+// pickle is walked, model files are scanned as nested files.
+func (s *scan) tar(ctx context.Context, r io.Reader, name, inner string, depth int) error {
+	tr := tar.NewReader(r)
+	for i := 0; ; i++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if i == maxTarEntries {
+			s.warn(inner, "tar has more than %d entries; the rest was not scanned", maxTarEntries)
+			return nil
+		}
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			s.warn(inner, "tar not fully read: %v", err)
+			return nil
+		}
+		if h.Typeflag != tar.TypeReg {
+			continue
+		}
+		ename := entryName(inner, h.Name)
+		br := bufio.NewReader(tr)
+		head, _ := br.Peek(2)
+		switch {
+		case len(head) == 2 && head[0] == 0x80 && head[1] <= 5:
+			if err := s.pickle(ctx, br, ename, 0); err != nil {
+				return err
+			}
+		case formatOf(h.Name) != formatNone && depth+1 <= MaxNesting && h.Size <= MaxInMemory:
+			b, err := io.ReadAll(io.LimitReader(br, MaxInMemory))
+			if err != nil {
+				s.warn(ename, "tar entry not read: %v", err)
+				continue
+			}
+			if err := s.blob(ctx, bytes.NewReader(b), int64(len(b)), h.Name, ename, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// compressedPickle decompresses a joblib-style compressed pickle with a
+// bound on the output.
+func (s *scan) compressedPickle(ctx context.Context, r io.Reader, head []byte, inner string) error {
+	var (
+		dr  io.Reader
+		err error
+	)
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		var gz *gzip.Reader
+		gz, err = gzip.NewReader(r)
+		dr = gz
+	case bytes.HasPrefix(head, []byte("BZh")):
+		dr = bzip2.NewReader(r)
+	default:
+		var zr io.ReadCloser
+		zr, err = zlib.NewReader(r)
+		dr = zr
+	}
+	if err != nil {
+		s.warn(inner, "compressed pickle not readable: %v", err)
+		return nil
+	}
+	lr := &io.LimitedReader{R: dr, N: MaxDecompressed}
+	if err := s.pickle(ctx, lr, inner, 0); err != nil {
+		return err
+	}
+	if lr.N <= 0 {
+		s.emit(RuleArchiveBomb, s.loc(),
+			fmt.Sprintf("%s expands to more than %d bytes; the rest was not scanned.", where(s.path, inner), int64(MaxDecompressed)),
+			props(inner))
+	}
+	return nil
+}
+
+// npy reads a .npy header; an object array's body is a pickle.
+func (s *scan) npy(ctx context.Context, r io.Reader, inner string) error {
+	br := bufio.NewReader(r)
+	h, err := npy.ReadHeader(br)
+	if err != nil {
+		s.warn(inner, "%v", err)
+		return nil
+	}
+	if !h.Object {
+		return nil
+	}
+	return s.pickle(ctx, br, inner, h.DataOffset)
+}

@@ -1,0 +1,131 @@
+package aimodel
+
+import (
+	"bytes"
+	"path"
+	"strings"
+)
+
+type format int
+
+const (
+	formatNone format = iota
+	formatZip
+	formatTar
+	formatPickle
+	formatCompressedPickle
+	formatNPY
+	formatH5
+	formatSafetensors
+	formatGGUF
+	formatONNX
+	formatSavedModel
+	formatTokenizerConfig
+	formatJinja
+	formatUnscanned
+	// formatMaybePickle: a name that usually holds a pickle (.pt, .bin)
+	// but whose content decides.
+	formatMaybePickle
+	// formatPickleName: a name that always holds a pickle (.pkl).
+	formatPickleName
+)
+
+// formatOf classifies a path by name only (Wants must not do I/O).
+func formatOf(p string) format {
+	name := strings.ToLower(path.Base(p))
+	switch name {
+	case "saved_model.pb":
+		return formatSavedModel
+	case "tokenizer_config.json":
+		return formatTokenizerConfig
+	case "chat_template.jinja":
+		return formatJinja
+	}
+	switch path.Ext(name) {
+	case ".pkl", ".pickle", ".joblib", ".jbl", ".dill":
+		return formatPickleName
+	case ".pt", ".pth", ".bin", ".ckpt", ".mar", ".pt2":
+		return formatMaybePickle
+	case ".npy":
+		return formatNPY
+	case ".npz", ".zip", ".keras":
+		return formatZip
+	case ".h5", ".hdf5":
+		return formatH5
+	case ".safetensors":
+		return formatSafetensors
+	case ".gguf":
+		return formatGGUF
+	case ".onnx":
+		return formatONNX
+	case ".7z", ".xz", ".lzma":
+		return formatUnscanned
+	}
+	return formatNone
+}
+
+// sniff decides the format of content named name from its first bytes.
+func sniff(head []byte, name string) format {
+	byName := formatOf(name)
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		return formatZip
+	case bytes.HasPrefix(head, []byte("\x93NUMPY")):
+		return formatNPY
+	case bytes.HasPrefix(head, []byte("GGUF")):
+		return formatGGUF
+	case bytes.HasPrefix(head, []byte("\x89HDF\r\n\x1a\n")):
+		return formatH5
+	case bytes.HasPrefix(head, []byte("7z\xbc\xaf\x27\x1c")),
+		bytes.HasPrefix(head, []byte("\xfd7zXZ\x00")):
+		return formatUnscanned
+	case len(head) >= 262 && string(head[257:262]) == "ustar":
+		return formatTar
+	case len(head) >= 2 && head[0] == 0x80 && head[1] <= 5:
+		return formatPickle
+	}
+	switch byName {
+	case formatPickleName:
+		if isCompressed(head) {
+			return formatCompressedPickle
+		}
+		if len(head) > 0 && head[0] == 0x5d && (len(head) < 3 || head[1] == 0 && head[2] == 0) {
+			return formatUnscanned // raw lzma (joblib compress="lzma")
+		}
+		return formatPickle
+	case formatMaybePickle:
+		return formatNone
+	case formatSafetensors, formatONNX, formatSavedModel, formatTokenizerConfig, formatJinja, formatUnscanned:
+		return byName
+	case formatH5:
+		// HDF5 files may start with a user block; the signature is then
+		// at 512, 1024, ... Look for the config anyway.
+		return formatH5
+	}
+	return formatNone
+}
+
+// isCompressed reports gzip, zlib or bzip2 streams (joblib's compressors).
+func isCompressed(head []byte) bool {
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		return true
+	case bytes.HasPrefix(head, []byte("BZh")):
+		return true
+	case len(head) >= 2 && head[0] == 0x78 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0:
+		return true
+	}
+	return false
+}
+
+func unscannedName(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("7z\xbc\xaf\x27\x1c")):
+		return "7z"
+	case bytes.HasPrefix(head, []byte("\xfd7zXZ\x00")):
+		return "xz"
+	case len(head) > 0 && head[0] == 0x5d:
+		return "lzma"
+	}
+	return "compressed"
+}
