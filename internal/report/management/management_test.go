@@ -233,3 +233,28 @@ func TestHostileHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestControlFindings(t *testing.T) {
+	r := reporttest.Many(40)
+	rep, err := Build(r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fr := range rep.Compliance {
+		if fr.Framework.ID != "dora" {
+			continue
+		}
+		got := rep.ControlFindings(fr.Controls[0]) // Art. 24: every finding
+		want := []string{
+			"AWS access key in source ×7 (pkg/mod000/file0000.go:10:19, pkg/mod006/file0006.go:16:19, …)",
+			"Untrusted GitHub context expanded in a run script ×7 (pkg/mod001/file0001.go:11:14, pkg/mod007/file0007.go:17:14, …)",
+			"Dependency with a known vulnerability ×7 (pkg/mod002/file0002.go:12, pkg/mod008/file0008.go:18, …)",
+			"SQL query built from user input ×7 (pkg/mod003/file0003.go:13:23, pkg/mod009/file0009.go:19:23, …)",
+			"Weak hash algorithm ×6 (pkg/mod004/file0004.go:14:12, pkg/mod010/file0010.go:20:12, …)",
+			"and 6 more",
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("ControlFindings (-want +got):\n%s", d)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package management
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/compliance"
@@ -55,24 +57,54 @@ func (r *Report) Method() []string {
 const maxControlFindings = 5
 
 // ControlFindings names the findings bearing on a control, most severe
-// first: "SQL query built from user input (internal/store/users.go:42:23)",
-// at most maxControlFindings of them plus "and N more".
+// first, one line per title: "SQL query built from user input
+// (internal/store/users.go:42:23)" or "Dependency with a known
+// vulnerability ×12 (go.mod:3, ...)", at most maxControlFindings lines plus
+// "and N more".
 func (r *Report) ControlFindings(cr compliance.ControlResult) []string {
-	var out []string
-	for i, j := range cr.Findings {
-		if i == maxControlFindings {
-			out = append(out, fmt.Sprintf("and %d more", len(cr.Findings)-i))
-			break
-		}
+	type group struct {
+		title string
+		locs  []string
+		n     int
+	}
+	var groups []*group
+	byTitle := map[string]*group{}
+	for _, j := range cr.Findings {
 		if j < 0 || j >= len(r.Findings) {
 			continue
 		}
 		f := &r.Findings[j]
-		title := f.Title
-		if title == "" {
-			title = f.RuleID
+		title := cmp.Or(f.Title, f.RuleID)
+		g := byTitle[title]
+		if g == nil {
+			g = &group{title: title}
+			byTitle[title] = g
+			groups = append(groups, g)
 		}
-		out = append(out, fmt.Sprintf("%s (%s)", title, f.Location))
+		g.n++
+		if loc := f.Location.String(); len(g.locs) < 2 && !slices.Contains(g.locs, loc) {
+			g.locs = append(g.locs, loc)
+		}
+	}
+	var out []string
+	for i, g := range groups {
+		if i == maxControlFindings {
+			rest := 0
+			for _, g := range groups[i:] {
+				rest += g.n
+			}
+			out = append(out, fmt.Sprintf("and %d more", rest))
+			break
+		}
+		locs := strings.Join(g.locs, ", ")
+		if g.n > len(g.locs) {
+			locs += ", …"
+		}
+		if g.n == 1 {
+			out = append(out, fmt.Sprintf("%s (%s)", g.title, locs))
+		} else {
+			out = append(out, fmt.Sprintf("%s ×%d (%s)", g.title, g.n, locs))
+		}
 	}
 	return out
 }
