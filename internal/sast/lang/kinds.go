@@ -240,6 +240,8 @@ const (
 	JavaClassBody                = "class_body"
 	JavaFormalParameters         = "formal_parameters"
 	JavaFormalParameter          = "formal_parameter"
+	JavaCatchFormalParameter     = "catch_formal_parameter"
+	JavaCatchType                = "catch_type"
 	JavaGenericType              = "generic_type"
 	JavaTrue                     = "true"
 	JavaFalse                    = "false"

@@ -17,6 +17,7 @@ const (
 	phMetavarSeq = "__MVS_"
 	phEllipsis   = "__ELLIPSIS__"
 	phDeep       = "__DEEP__"
+	phTyped      = "__TMV"
 )
 
 // Limits of pattern compilation.
@@ -30,12 +31,13 @@ const (
 type op uint8
 
 const (
-	opNode       op = iota
-	opMetavar       // $X
-	opMetavarSeq    // $...X
-	opEllipsis      // ...
-	opDeep          // <... P ...>
-	opString        // a constant string
+	opNode         op = iota
+	opMetavar         // $X
+	opMetavarSeq      // $...X
+	opEllipsis        // ...
+	opDeep            // <... P ...>
+	opString          // a constant string
+	opTypedMetavar    // (Type $X) in Java, ($X : Type) in Go and TypeScript
 )
 
 type pnode struct {
@@ -43,6 +45,7 @@ type pnode struct {
 	kind string
 	text string // leaf text
 	name string // metavariable name, "$X"
+	typ  string // the type of a typed metavariable
 	str  *stringPattern
 	qual string // qualified name when the node is a pure name chain
 	// memberQual and memberVar describe "a.b.$F": a name chain whose
@@ -95,7 +98,8 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 	if len(src) > MaxPatternSize {
 		return nil, &Error{id, fmt.Sprintf("pattern longer than %d bytes", MaxPatternSize)}
 	}
-	sub, err := substitute(id, src)
+	withTypes, typed := typedMetavars(id, src)
+	sub, err := substitute(id, withTypes)
 	if err != nil {
 		return nil, &Error{id, err.Error()}
 	}
@@ -129,7 +133,7 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 			continue
 		}
 		p := &Pattern{Lang: id, Source: src}
-		c := &converter{tree: tree, seen: map[string]bool{}}
+		c := &converter{tree: tree, seen: map[string]bool{}, typed: typed}
 		var pn []*pnode
 		for _, n := range nodes {
 			pn = append(pn, c.convert(n, 0))
@@ -287,6 +291,7 @@ func unwrap(n *syntax.Node) *syntax.Node {
 
 type converter struct {
 	tree     *syntax.Tree
+	typed    []typedVar
 	nodes    int
 	err      error
 	words    []string
@@ -327,6 +332,13 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 	}
 	text := strings.TrimRight(strings.TrimSpace(c.tree.Text(n)), ";")
 	text = strings.TrimSpace(text)
+	if strings.HasPrefix(text, phTyped) && strings.HasSuffix(text, "__") {
+		var i int
+		if _, err := fmt.Sscanf(text, phTyped+"%d__", &i); err == nil && i >= 0 && i < len(c.typed) {
+			c.metavar(c.typed[i].name)
+			return &pnode{op: opTypedMetavar, name: c.typed[i].name, typ: c.typed[i].typ}
+		}
+	}
 	switch {
 	case text == phEllipsis, text == phEllipsis+" "+phEllipsis:
 		return &pnode{op: opEllipsis}
@@ -397,6 +409,53 @@ func (c *converter) metavar(name string) {
 		}
 	}
 	c.metavars = append(c.metavars, name)
+}
+
+type typedVar struct{ name, typ string }
+
+var (
+	// (HttpServletRequest $REQ), (java.util.List<String> $X)
+	javaTyped = regexp.MustCompile(`\(\s*([A-Za-z_][\w.]*(?:<[^()]*?>)?(?:\[\])*)\s+\$([A-Z_][A-Z0-9_]*)\s*\)`)
+	// ($R : *http.Request), ($S : string)
+	colonTyped = regexp.MustCompile(`\(\s*\$([A-Z_][A-Z0-9_]*)\s*:\s*([^()]+?)\s*\)`)
+)
+
+// typedMetavars replaces typed metavariables with numbered placeholders
+// and returns their names and types. In Java a parenthesised "Type $X"
+// right after an identifier is a parameter list, not a typed
+// metavariable.
+func typedMetavars(id lang.ID, src string) (string, []typedVar) {
+	var re *regexp.Regexp
+	nameGroup, typeGroup := 0, 0
+	switch id {
+	case lang.Java:
+		re, nameGroup, typeGroup = javaTyped, 2, 1
+	case lang.Go, lang.TypeScript, lang.TSX:
+		re, nameGroup, typeGroup = colonTyped, 1, 2
+	default:
+		return src, nil
+	}
+	var typed []typedVar
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(src, -1) {
+		before := strings.TrimRight(src[:m[0]], " \t\n")
+		if before != "" {
+			ch := before[len(before)-1]
+			if ch == '_' || ch == ')' || ch == ']' || ch == '>' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' {
+				continue // a parameter list or a call
+			}
+		}
+		b.WriteString(src[last:m[0]])
+		fmt.Fprintf(&b, "%s%d__", phTyped, len(typed))
+		typed = append(typed, typedVar{name: "$" + src[m[2*nameGroup]:m[2*nameGroup+1]], typ: src[m[2*typeGroup]:m[2*typeGroup+1]]})
+		last = m[1]
+	}
+	if typed == nil {
+		return src, nil
+	}
+	b.WriteString(src[last:])
+	return b.String(), typed
 }
 
 // substitute replaces the pattern syntax outside string literals with

@@ -62,7 +62,7 @@ func NewIndex(pats []*Pattern) *Index {
 		switch {
 		case p.seq != nil:
 			ix.seqs = append(ix.seqs, i)
-		case p.root.op != opNode && p.root.op != opString:
+		case p.root.op != opNode && p.root.op != opString && p.root.op != opTypedMetavar:
 			ix.anyKind = append(ix.anyKind, i)
 		case p.root.op == opString || p.root.qual != "":
 			// Constant strings include folded concatenations, and name
@@ -256,6 +256,9 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 		return m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
 	case opDeep:
 		return m.deep(p.children[0], n)
+	case opTypedMetavar:
+		ty, ok := m.tree.TypeOf(n)
+		return ok && syntax.SameType(p.typ, ty) && m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
 	case opString:
 		v, ok := m.tree.ConstantValue(n)
 		return ok && p.str.match(v)

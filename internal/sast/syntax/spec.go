@@ -153,6 +153,13 @@ var specs = sync.OnceValue(func() map[lang.ID]*spec {
 
 func specFor(id lang.ID) *spec { return specs()[id] }
 
+// declKinds are the declarations whose types TypeOf reports.
+var declKinds = map[string]bool{
+	lang.JavaFormalParameter: true, lang.JavaCatchFormalParameter: true, lang.JavaLocalVariableDeclaration: true,
+	lang.JavaFieldDeclaration: true, lang.GoParameterDeclaration: true, lang.GoVarSpec: true,
+	lang.JSTSRequiredParameter: true, lang.JSTSOptionalParameter: true, lang.KindVariableDeclarator: true,
+}
+
 // finish runs when all children of n are built: string values, folding of
 // constant concatenations, and removal of parentheses.
 func (sp *spec) finish(t *Tree, n *Node) {
@@ -161,6 +168,9 @@ func (sp *spec) finish(t *Tree, n *Node) {
 	}
 	if _, ok := sp.assigns[n.Kind]; ok {
 		t.assignNodes = append(t.assignNodes, n)
+	}
+	if declKinds[n.Kind] {
+		t.declNodes = append(t.declNodes, n)
 	}
 	switch {
 	case sp.strings[n.Kind]:

@@ -82,6 +82,9 @@ type Tree struct {
 	lines       []uint32 // byte offset of each line start
 	importNodes []*Node
 	assignNodes []*Node
+	declNodes   []*Node
+	// types maps declared names to their declared types.
+	types map[string][]string
 	// constants maps identifier reads to the constant string they hold.
 	constants map[*Node]string
 }
@@ -124,6 +127,7 @@ func Build(ctx context.Context, parsers *lang.Parsers, id lang.ID, src []byte) (
 	}
 	t.Imports = t.spec.imports(t)
 	t.constants = t.spec.propagate(t)
+	t.types = t.spec.declarations(t)
 	return t, nil
 }
 
