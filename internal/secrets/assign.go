@@ -150,6 +150,21 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 		a.valueStart, a.valueEnd, a.quoted = j+1, k, true
 		return a, true
 	}
+	// A string escaped inside another string: the source lines of a
+	// Jupyter notebook ("api_key = \"…\"\n") or JSON-encoded code.
+	if j+1 < we && t[j] == '\\' && (t[j+1] == '"' || t[j+1] == '\'') {
+		q := t[j+1]
+		vs := j + 2
+		k := vs
+		for k+1 < we && !(t[k] == '\\' && t[k+1] == q) {
+			k++
+		}
+		if k+1 >= we || k == vs {
+			return assignment{}, false
+		}
+		a.valueStart, a.valueEnd, a.quoted = vs, k, true
+		return a, true
+	}
 	k := i
 	for k < we && t[k] > ' ' && strings.IndexByte("\"'`,;&<>()[]{}|", t[k]) < 0 {
 		k++

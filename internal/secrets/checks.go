@@ -394,3 +394,15 @@ func findSASSignature(s *scan, d *detector, kw string, hit int) {
 	}
 	s.add(d, i, j)
 }
+
+// checkBasicAuthValue accepts an "auth" value that is base64 of
+// user:password with a real-looking password, as in the auths section of
+// a Docker config.json or an .npmrc _auth line.
+func checkBasicAuthValue(m *Match, _ *scan) bool {
+	raw, err := base64.StdEncoding.DecodeString(m.Secret)
+	if err != nil {
+		return false
+	}
+	user, pass, found := strings.Cut(string(raw), ":")
+	return found && user != "" && pass != user && !isPlaceholder(pass) && genericValueOK(pass, "password")
+}
