@@ -1,6 +1,7 @@
 // Package list is the one place analyzers are registered. Adding an
 // analyzer means adding its constructor to All (and its options to
-// Options); nothing else in the engine or the CLI changes.
+// Options); nothing else in the engine changes, and the CLI only gains the
+// analyzer's flags (internal/cli/analyzers.go).
 package list
 
 import (
@@ -9,15 +10,37 @@ import (
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/deps"
+	"github.com/socyber/codeaudit/internal/pipeline"
+	"github.com/socyber/codeaudit/internal/sast"
+	"github.com/socyber/codeaudit/internal/secrets"
 )
 
 // Options carries each analyzer's own options from the CLI.
-type Options struct{}
+type Options struct {
+	SAST     sast.Options
+	Secrets  secrets.Options
+	Deps     deps.Options
+	Pipeline pipeline.Options
+}
 
-// All builds every analyzer, in a fixed order.
+// All builds every analyzer, in a fixed order. An error means bad input
+// (a user rule file that does not load): the CLI exits 2 with it.
 func All(opts Options) ([]analyzer.Analyzer, error) {
-	var out []analyzer.Analyzer
-	return out, nil
+	s, err := sast.New(opts.SAST)
+	if err != nil {
+		return nil, err
+	}
+	d, err := deps.New(opts.Deps)
+	if err != nil {
+		return nil, err
+	}
+	return []analyzer.Analyzer{
+		s,
+		secrets.New(opts.Secrets),
+		d,
+		pipeline.New(opts.Pipeline),
+	}, nil
 }
 
 // ParseScanners validates --scanners names (comma-separated pieces
