@@ -183,6 +183,7 @@ func (p *pdfDoc) summary() {
 	p.section(SectionSummary)
 	p.ratingBox()
 	p.f.Ln(4)
+	p.donut(rep.Donut())
 	for _, s := range rep.Summary {
 		p.para(s)
 	}
