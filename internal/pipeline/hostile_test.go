@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/source"
@@ -24,6 +25,7 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		".github/workflows/merges.yml": mergeBomb(),
 		"Jenkinsfile":                  strings.Repeat("sh \"${", 10000),
 		"deploy.jenkinsfile":           "node {\n" + strings.Repeat("  input message: 'ok?'\n", 3000) + "}\n",
+		"open.jenkinsfile":             strings.Repeat("sh(input(", 20000),
 		".github/workflows/binary.yml": "\x00\x01\x02on: [",
 	}
 	a := New(Options{})
@@ -33,7 +35,9 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		if !a.Wants(&f) {
 			t.Fatalf("%s not wanted", path)
 		}
+		start := time.Now()
 		_ = a.AnalyzeFile(context.Background(), &analyzer.Target{File: f, Content: []byte(content)}, c)
+		t.Logf("%s: %d bytes in %v", path, len(content), time.Since(start))
 		if len(c.findings) > 1000 {
 			t.Errorf("%s: %d findings, more than the cap", path, len(c.findings))
 		}

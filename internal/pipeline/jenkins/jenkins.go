@@ -61,6 +61,7 @@ func (a *Auditor) Audit(ctx context.Context, p string, content []byte, out analy
 		out.Warn(p, fmt.Sprintf("only partly read: %v", lexErr))
 	}
 	s := &scan{a: a, path: p, file: textpos.New(content), out: out, toks: toks}
+	s.indexBrackets()
 	s.collectCredentials()
 	s.collectNonCPS()
 	for i := range toks {
@@ -81,6 +82,40 @@ type scan struct {
 	toks   []Token
 	creds  map[string]bool
 	nonCPS [][2]int // token index ranges of @NonCPS method bodies
+	// closer maps the index of each (, [ and { token to the index of its
+	// closing token (the last token when it is never closed).
+	closer map[int]int
+}
+
+// indexBrackets pairs brackets in one pass, so that finding a step's
+// arguments stays linear even in files full of unclosed brackets.
+func (s *scan) indexBrackets() {
+	s.closer = map[int]int{}
+	var stack []int
+	pairs := map[string]string{")": "(", "]": "[", "}": "{"}
+	for i, t := range s.toks {
+		if t.Kind != Punct {
+			continue
+		}
+		switch t.Text {
+		case "(", "[", "{":
+			stack = append(stack, i)
+		case ")", "]", "}":
+			// Pop to the matching opener; openers left unmatched on the
+			// way close here too.
+			for len(stack) > 0 {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				s.closer[top] = i
+				if s.toks[top].Text == pairs[t.Text] {
+					break
+				}
+			}
+		}
+	}
+	for _, i := range stack {
+		s.closer[i] = len(s.toks) - 1
+	}
 }
 
 func (s *scan) tok(i int) Token {
@@ -136,7 +171,7 @@ func (s *scan) collectNonCPS() {
 		}
 		for j := i + 1; j < len(s.toks); j++ {
 			if s.is(j, Punct, "{") {
-				s.nonCPS = append(s.nonCPS, [2]int{j, s.matching(j, "{", "}")})
+				s.nonCPS = append(s.nonCPS, [2]int{j, s.matching(j)})
 				break
 			}
 		}
@@ -153,22 +188,9 @@ func (s *scan) inNonCPS(i int) bool {
 }
 
 // matching returns the index of the token closing the bracket at i.
-func (s *scan) matching(i int, open, close string) int {
-	depth := 0
-	for j := i; j < len(s.toks); j++ {
-		t := s.toks[j]
-		if t.Kind != Punct {
-			continue
-		}
-		switch t.Text {
-		case open:
-			depth++
-		case close:
-			depth--
-			if depth == 0 {
-				return j
-			}
-		}
+func (s *scan) matching(i int) int {
+	if j, ok := s.closer[i]; ok {
+		return j
 	}
 	return len(s.toks) - 1
 }
@@ -188,18 +210,19 @@ func (s *scan) at(i int) {
 	s.auditBypass(i)
 }
 
+// maxArgTokens bounds the arguments examined for one step; real steps
+// have far fewer, and unclosed brackets must not make the scan quadratic.
+const maxArgTokens = 512
+
 // argRange returns the token range [from, to) of a step's arguments.
 func (s *scan) argRange(i int) (int, int) {
 	from := i + 1
-	if s.is(from, Punct, "(") {
-		return from + 1, s.matching(from, "(", ")")
-	}
-	if s.is(from, Punct, "{") {
-		return from + 1, s.matching(from, "{", "}")
+	if s.is(from, Punct, "(") || s.is(from, Punct, "{") {
+		return from + 1, min(s.matching(from), from+1+maxArgTokens)
 	}
 	line, _ := s.file.Pos(s.tok(i).Start)
 	to := from
-	for to < len(s.toks) {
+	for to < len(s.toks) && to-from < maxArgTokens {
 		l, _ := s.file.Pos(s.toks[to].Start)
 		if l != line {
 			prev := s.tok(to - 1)
