@@ -39,6 +39,13 @@ class Exec {
         return engine.eval(code);
     }
 
+    Object viaParameter(ScriptEngine scripts, Compilable compiler, String body) throws Exception {
+        // ruleid: java.lang.script-engine-eval-non-literal
+        compiler.compile(body);
+        // ruleid: java.lang.script-engine-eval-non-literal
+        return scripts.eval(body, scripts.getContext());
+    }
+
     Object notAScriptEngine(Expression e, String s) {
         // ok: java.lang.script-engine-eval-non-literal
         return e.eval(s);
