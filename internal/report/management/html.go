@@ -23,17 +23,18 @@ var htmlTemplate = template.Must(template.New("management").Funcs(template.FuncM
 		}
 		return t.Format("2006-01-02")
 	},
-	"count":   view.Count,
-	"upper":   strings.ToUpper,
-	"lower":   strings.ToLower,
-	"join":    strings.Join,
-	"f1":      func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"f2":      func(f float64) string { return fmt.Sprintf("%.2f", f) },
-	"sev":     func(s finding.Severity) string { return s.String() },
-	"rules":   ruleList,
-	"sevline": sevLine,
-	"status":  func(s compliance.Status) string { return strings.ReplaceAll(s.String(), " ", "-") },
-	"notices": compliance.Notices,
+	"count":         view.Count,
+	"upper":         strings.ToUpper,
+	"lower":         strings.ToLower,
+	"join":          strings.Join,
+	"f1":            func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"f2":            func(f float64) string { return fmt.Sprintf("%.2f", f) },
+	"sev":           func(s finding.Severity) string { return s.String() },
+	"rules":         ruleList,
+	"sevline":       sevLine,
+	"status":        func(s compliance.Status) string { return strings.ReplaceAll(s.String(), " ", "-") },
+	"notices":       compliance.Notices,
+	"frameworkLine": FrameworkLine,
 }).Parse(managementTmpl))
 
 // ruleList names up to maxControlRefs rules and says how many more.

@@ -242,6 +242,8 @@ func (p *pdfDoc) compliance() {
 	p.chart(rep.ComplianceChart())
 	for _, fr := range rep.Compliance {
 		p.heading(fr.Framework.Name)
+		p.font("B", 10)
+		p.f.MultiCell(0, pdfLine, FrameworkLine(fr), "", "L", false)
 		p.note(fr.Framework.Source + ".")
 		var rows [][]string
 		for _, c := range fr.Controls {

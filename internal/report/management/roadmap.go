@@ -225,6 +225,9 @@ func summary(rep *Report) []string {
 		scope += ", checking " + scanners(rep.Scanners)
 	}
 	out = append(out, scope+".")
+	if missing := notRun(rep.Scanners); len(rep.Scanners) > 0 && len(missing) > 0 {
+		out = append(out, "Not checked in this scan: "+scanners(missing)+"; the controls that depend on them are reported as not assessed.")
+	}
 
 	if m.Total == 0 {
 		out = append(out, "No open weakness was found by the automated checks that ran.")
@@ -268,6 +271,17 @@ func summary(rep *Report) []string {
 var scannerNames = map[string]string{
 	"sast": "application code", "secrets": "secrets", "deps": "dependencies",
 	"pipeline": "CI/CD pipelines", "models": "AI model files",
+}
+
+// notRun lists the scanner groups that did not run, in the usual order.
+func notRun(ran []string) []string {
+	var out []string
+	for _, s := range []string{"sast", "secrets", "deps", "pipeline", "models"} {
+		if !slices.Contains(ran, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func scanners(ss []string) string {

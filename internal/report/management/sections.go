@@ -108,3 +108,11 @@ func (r *Report) ControlFindings(cr compliance.ControlResult) []string {
 	}
 	return out
 }
+
+// FrameworkLine summarises a framework's controls: "18 controls: 5 with
+// findings, 3 checked without findings, 10 not assessed."
+func FrameworkLine(fr compliance.FrameworkResult) string {
+	n := fr.Counts()
+	return fmt.Sprintf("%d controls: %d with findings, %d checked without findings, %d not assessed.",
+		len(fr.Controls), n[compliance.HasFindings], n[compliance.NoFindings], n[compliance.NotAssessed])
+}
