@@ -90,7 +90,7 @@ func Main(ctx context.Context, args []string, stdio IO) (code int) {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil && ee.err != errFindings {
+		if ee.err != nil && ee.err != errFindings && ee.err != errRulesFailed {
 			fmt.Fprintf(stdio.Err, "codeaudit: %v\n", ee.err)
 		}
 		return ee.code
@@ -124,6 +124,6 @@ It works offline, never runs the code it scans and never sends data anywhere.`,
   codeaudit scan --format sarif --output results.sarif --fail-on high ./service
   codeaudit rules list`,
 	}
-	root.AddCommand(newScanCmd(stdio), newRulesCmd(stdio), newVersionCmd(stdio))
+	root.AddCommand(newScanCmd(stdio), newRulesCmd(stdio), newDBCmd(stdio), newVersionCmd(stdio))
 	return root
 }

@@ -174,3 +174,64 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestRulesTest(t *testing.T) {
+	good := repo(t, map[string]string{
+		"exec.yaml": `rules:
+  - id: my.exec
+    languages: [go]
+    severity: HIGH
+    message: command from $CMD
+    metadata: {cwe: "CWE-78: OS Command Injection"}
+    patterns:
+      - pattern: exec.Command($CMD, ...)
+      - pattern-not: exec.Command("ls", ...)
+`,
+		"exec.go": `package x
+
+import "os/exec"
+
+func f(user string) {
+	// ruleid: my.exec
+	exec.Command(user)
+	// ruleid: my.exec
+	exec.Command(user,
+		"-x")
+	// ok: my.exec
+	exec.Command("ls", "-l")
+	// ok: my.exec
+	exec.Command("ls")
+}
+`,
+	})
+	if o := runCLI(t, "rules", "test", good); o.code != 0 || !strings.Contains(o.stdout, "0 mismatches") {
+		t.Errorf("passing rules: %+v", o)
+	}
+	bad := repo(t, map[string]string{
+		"exec.yaml": `rules:
+  - id: my.exec
+    languages: [go]
+    severity: HIGH
+    message: m
+    metadata: {cwe: CWE-78}
+    pattern: exec.Command($CMD, ...)
+`,
+		"exec.go": "package x\n\nimport \"os/exec\"\n\nfunc f() {\n\t// ok: my.exec\n\texec.Command(\"ls\")\n}\n",
+	})
+	if o := runCLI(t, "rules", "test", bad); o.code != ExitFindings || !strings.Contains(o.stdout, "false positive") || !strings.Contains(o.stdout, "coverage") {
+		t.Errorf("failing rules: %+v", o)
+	}
+	broken := repo(t, map[string]string{"r.yaml": "rules:\n  - id: x\n    languages: [cobol]\n    message: m\n    severity: HIGH\n    pattern: x\n"})
+	if o := runCLI(t, "rules", "test", broken); o.code != ExitUsage || !strings.Contains(o.stderr, "r.yaml:") {
+		t.Errorf("broken rule file: %+v", o)
+	}
+}
+
+func TestUserRuleFileErrorsExit2(t *testing.T) {
+	dir := repo(t, map[string]string{"a.go": "package a\n", "bad.yaml": "rules:\n  - id: x\n    languages: [go]\n    severity: HIGH\n    message: m\n    pattern: exec.Command(\n"})
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), []string{"scan", "--rules", filepath.Join(dir, "bad.yaml"), dir}, IO{Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
+	if code != ExitUsage || !strings.Contains(errb.String(), "bad.yaml:") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}

@@ -19,7 +19,7 @@ func newRulesCmd(stdio *IO) *cobra.Command {
 		Use:   "rules",
 		Short: "List and test rules",
 	}
-	cmd.AddCommand(newRulesListCmd(stdio))
+	cmd.AddCommand(newRulesListCmd(stdio), newRulesTestCmd(stdio))
 	return cmd
 }
 
