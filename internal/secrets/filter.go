@@ -161,7 +161,13 @@ func allHex(v string) bool {
 // isPasswordHash reports values in a password-hashing or crypt format:
 // they are hashes, not secrets.
 func isPasswordHash(v string) bool {
-	for _, p := range []string{"$2a$", "$2b$", "$2y$", "$argon2", "$scrypt$", "$pbkdf2", "$1$", "$5$", "$6$", "{SSHA}", "{SHA}", "{bcrypt}", "{noop}", "pbkdf2_sha256$", "sha1$", "md5$"} {
+	for _, p := range []string{"$2a$", "$2b$", "$2y$", "$argon2", "$scrypt$", "$pbkdf2", "$apr1$", "{SSHA}", "{SHA}", "{bcrypt}", "{noop}", "pbkdf2_sha256$", "sha1$", "md5$"} {
+		// Also inside htpasswd-style "user:hash" values.
+		if strings.Contains(v, p) {
+			return true
+		}
+	}
+	for _, p := range []string{"$1$", "$5$", "$6$"} {
 		if strings.HasPrefix(v, p) {
 			return true
 		}
@@ -188,6 +194,12 @@ func contextKind(p string) string {
 	switch ext {
 	case ".md", ".markdown", ".rst", ".adoc", ".txt":
 		return "docs"
+	}
+	if strings.Contains(lowerBase, "swagger") || strings.Contains(lowerBase, "openapi") {
+		// API descriptions hold example values.
+		return "docs"
+	}
+	switch ext {
 	case ".example", ".sample", ".template", ".tmpl", ".dist", ".tpl":
 		return "template"
 	}
