@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/pipeline/shellscript"
 )
 
 var fullSHA = regexp.MustCompile(`^[0-9a-f]{40}$`)
@@ -249,20 +250,44 @@ func runsCodeLater(steps []*Step) bool {
 	return false
 }
 
+// gitHeadCommand matches git commands that move the work tree to a ref.
+var gitHeadCommand = regexp.MustCompile(`\bgit\s+(?:checkout|switch|reset|merge|pull|fetch|worktree\s+add)\b`)
+
 // auditUntrustedFetch reports run: scripts of privileged workflows that
-// fetch pull request code (gh pr checkout, git fetch … pull/…).
+// fetch pull request code: gh pr checkout, git fetch … pull/…, or a git
+// command given the pull request head.
 func (s *scan) auditUntrustedFetch(run *String, jc *jobContext) {
 	if !s.privileged() {
 		return
 	}
-	if m := headFetch.FindStringIndex(run.Value); m != nil {
-		rest := run.Value[m[1]:]
+	report := func(start, end int, what string) {
+		rest := run.Value[end:]
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
 			rest = rest[i+1:]
 		} else {
 			rest = ""
 		}
-		s.reportUntrustedCheckout(s.findingAt(RuleUntrustedCheckout, run, m[0], m[1]-m[0], ""), clip(run.Value[m[0]:m[1]]), jc, strings.TrimSpace(rest) != "")
+		s.reportUntrustedCheckout(s.findingAt(RuleUntrustedCheckout, run, start, end-start, ""), what, jc, strings.TrimSpace(rest) != "")
+	}
+	if m := headFetch.FindStringIndex(run.Value); m != nil {
+		report(m[0], m[1], clip(run.Value[m[0]:m[1]]))
+		return
+	}
+	for _, ln := range shellscript.Lines(run.Value) {
+		m := gitHeadCommand.FindStringIndex(ln.Code)
+		if m == nil || !strings.Contains(ln.Code, "${{") {
+			continue
+		}
+		for _, e := range parseExprs(ln.Code) {
+			for _, a := range e.accesses() {
+				for _, h := range headRefs {
+					if pathMatch(h, a.Path) {
+						report(ln.Start+m[0], ln.Start+m[1], a.Path)
+						return
+					}
+				}
+			}
+		}
 	}
 }
 
