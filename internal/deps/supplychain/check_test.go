@@ -182,6 +182,6 @@ func FuzzRequirements(f *testing.F) {
 	f.Add("requests==2.19.1\n-e git+https://x/y.git@main#egg=y\n")
 	f.Add("a @ https://x/a.tar.gz \\\n --hash=sha256:00\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		check(map[string]string{"requirements.txt": s, "package.json": s, "pnpm-lock.yaml": s, "Gemfile": s, "Cargo.toml": s})
+		check(map[string]string{"requirements.txt": s, "package.json": s, "pnpm-lock.yaml": s, "Gemfile": s, "Cargo.toml": s, "a/package-lock.json": s, "composer.json": s, "Pipfile": s, "go.mod": s})
 	})
 }
