@@ -269,11 +269,11 @@ func (s *scan) auditUntrustedFetch(run *String, jc *jobContext) {
 		}
 		s.reportUntrustedCheckout(s.findingAt(RuleUntrustedCheckout, run, start, end-start, ""), what, jc, strings.TrimSpace(rest) != "")
 	}
-	if m := headFetch.FindStringIndex(run.Value); m != nil {
-		report(m[0], m[1], clip(run.Value[m[0]:m[1]]))
-		return
-	}
 	for _, ln := range shellscript.Lines(run.Value) {
+		if m := headFetch.FindStringIndex(ln.Code); m != nil {
+			report(ln.Start+m[0], ln.Start+m[1], clip(ln.Code[m[0]:m[1]]))
+			return
+		}
 		m := gitHeadCommand.FindStringIndex(ln.Code)
 		if m == nil || !strings.Contains(ln.Code, "${{") {
 			continue
