@@ -157,8 +157,12 @@ func safeCut(s string, lo, hi int) string {
 	return s[lo:hi]
 }
 
-// secretFingerprint identifies a finding by rule, path and secret hash, so
-// it survives edits around the secret and never depends on the secret text.
+// Fingerprint is the base fingerprint of a secrets finding: derived from
+// the rule, the path and the secret's Hash, so it survives edits around the
+// secret and never holds the secret. A second occurrence of the same secret
+// in one file gets finding.Disambiguate's suffix.
+func Fingerprint(ruleID, path, hash string) string { return secretFingerprint(ruleID, path, hash) }
+
 func secretFingerprint(ruleID, path, hash string) string {
 	h := sha256.New()
 	h.Write([]byte(ruleID))
