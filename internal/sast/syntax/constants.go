@@ -41,6 +41,10 @@ func (sp *spec) propagate(t *Tree) map[*Node]string {
 		if left == nil || right == nil || left.Kind != lang.KindIdentifier {
 			continue
 		}
+		if p := a.Parent; p != nil && p.Kind == lang.JavaFieldDeclaration && !t.hasModifier(p, "final") {
+			// A non-final field can be written through this.x anywhere.
+			continue
+		}
 		k := key{Enclosing(a, sp.scopes...), t.Text(left)}
 		if k.scope == nil {
 			k.scope = t.Root
@@ -152,4 +156,19 @@ func notVariable(sp *spec, n *Node) bool {
 		return true
 	}
 	return p.Kind == lang.PyKeywordArgument && n.Field == "name"
+}
+
+// hasModifier reports whether a Java declaration has a modifier keyword.
+func (t *Tree) hasModifier(decl *Node, word string) bool {
+	for _, c := range decl.Children {
+		if c.Kind != lang.JavaModifiers {
+			continue
+		}
+		for _, m := range c.Children {
+			if m.Kind == word {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -180,7 +180,7 @@ func TestConstantPropagation(t *testing.T) {
 		{lang.Python, "CMD = 'ls'\ndef f(a):\n    run(CMD)\n    x = 'a'\n    for x in a:\n        run(x)\n    o.CMD = a\n    g(CMD=a)\n",
 			[]string{"CMD=ls"}},
 		{lang.JavaScript, "const c = 'ls';\nlet d = 'x';\nd = input;\nexec(c); exec(d);\n", []string{"c=ls"}},
-		{lang.Java, "class A {\n  static final String CMD = \"ls\";\n  void f(String p) { run(CMD); String q = \"x\"; q = p; run(q); }\n}\n", []string{"CMD=ls"}},
+		{lang.Java, "class A {\n  static final String CMD = \"ls\";\n  private String mutable = \"a\";\n  void f(String p) { run(CMD); String q = \"x\"; q = p; run(q); this.mutable = p; run(mutable); }\n}\n", []string{"CMD=ls"}},
 	}
 	for _, tt := range tests {
 		tr := build(t, tt.id, tt.src)
