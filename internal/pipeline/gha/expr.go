@@ -88,6 +88,47 @@ func (e expr) accesses() []access {
 	return out
 }
 
+// predicates are functions whose result is a boolean or a hash, never the
+// text of their arguments.
+var predicates = map[string]bool{"contains": true, "startswith": true, "endswith": true, "hashfiles": true,
+	"success": true, "failure": true, "always": true, "cancelled": true}
+
+// valueAccesses lists the accesses whose text can end up in the
+// expression's value: comparisons, negations, predicates and index
+// expressions yield booleans or select elements, so accesses inside them
+// cannot inject text.
+func (e expr) valueAccesses() []access {
+	var out []access
+	var visit func(n ExprNode, inToJSON bool)
+	visit = func(n ExprNode, inToJSON bool) {
+		if p, ok := accessPath(n); ok {
+			out = append(out, access{Path: p, Offset: e.Offset + 3 + n.Offset(), InToJSON: inToJSON})
+			return
+		}
+		switch n := n.(type) {
+		case *LogicalOpNode: // a || b and a && b evaluate to an operand
+			visit(n.Left, false)
+			visit(n.Right, false)
+		case *FuncCallNode:
+			callee := strings.ToLower(n.Callee)
+			if predicates[callee] {
+				return
+			}
+			for _, a := range n.Args {
+				visit(a, callee == "tojson")
+			}
+		case *IndexAccessNode:
+			visit(n.Operand, false)
+		case *ObjectDerefNode:
+			visit(n.Receiver, false)
+		case *ArrayDerefNode:
+			visit(n.Receiver, false)
+		}
+	}
+	visit(e.Node, false)
+	return out
+}
+
 // accessPath renders a property chain rooted at a context variable.
 func accessPath(n ExprNode) (string, bool) {
 	switch n := n.(type) {

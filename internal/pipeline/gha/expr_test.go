@@ -49,3 +49,26 @@ func TestClassify(t *testing.T) {
 		}
 	}
 }
+
+func TestValueAccesses(t *testing.T) {
+	for src, want := range map[string][]string{
+		"${{ github.event.issue.title }}":                                  {"github.event.issue.title"},
+		"${{ contains(github.event.issue.title, 'x') }}":                   nil,
+		"${{ github.event.issue.title == 'x' }}":                           nil,
+		"${{ !github.event.issue.title }}":                                 nil,
+		"${{ github.event.issue.title || 'none' }}":                        {"github.event.issue.title"},
+		"${{ format('{0}', github.head_ref) }}":                            {"github.head_ref"},
+		"${{ fromJSON(inputs.map)[github.event.issue.title] }}":            {"inputs.map"},
+		"${{ github.event.issue.title != '' && github.event.issue.body }}": {"github.event.issue.body"},
+	} {
+		var got []string
+		for _, e := range parseExprs(src) {
+			for _, a := range e.valueAccesses() {
+				got = append(got, a.Path)
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", src, diff)
+		}
+	}
+}

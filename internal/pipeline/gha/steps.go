@@ -116,7 +116,7 @@ func (s *scan) auditInjection(script *String, env *envScope, jc *jobContext, sin
 		return
 	}
 	for _, e := range parseExprs(script.Value) {
-		for _, a := range e.accesses() {
+		for _, a := range e.valueAccesses() {
 			t, src := accessTaint(a, env, jc.stepOut, jc.needsOut)
 			if t == clean {
 				continue
@@ -221,7 +221,7 @@ func (s *scan) auditPublishCommand(run *String, ln shellscript.Line) {
 // or through an env var.
 func secretInLine(code string, env *envScope) string {
 	for _, e := range parseExprs(code) {
-		for _, a := range e.accesses() {
+		for _, a := range e.valueAccesses() {
 			if strings.HasPrefix(a.Path, "secrets.") {
 				return strings.ToUpper(strings.TrimPrefix(a.Path, "secrets."))
 			}

@@ -100,7 +100,7 @@ func (s *scan) valueTaint(str *String, env *envScope, stepOut, needs flows) (tai
 	}
 	best, src := clean, ""
 	for _, e := range parseExprs(str.Value) {
-		for _, a := range e.accesses() {
+		for _, a := range e.valueAccesses() {
 			if t, from := accessTaint(a, env, stepOut, needs); t > best {
 				best, src = t, from
 			}
@@ -117,7 +117,7 @@ var shellVar = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 func (s *scan) lineTaint(run *String, ln shellscript.Line, env *envScope, stepOut, needs flows) (taint, string) {
 	best, src := clean, ""
 	for _, e := range parseExprs(ln.Code) {
-		for _, a := range e.accesses() {
+		for _, a := range e.valueAccesses() {
 			if t, from := accessTaint(a, env, stepOut, needs); t > best {
 				best, src = t, from
 			}
