@@ -47,6 +47,9 @@ func (sp *spec) propagate(t *Tree) map[*Node]string {
 		}
 		k := key{Enclosing(a, sp.scopes...), t.Text(left)}
 		if k.scope == nil {
+			if a.Kind == lang.GoVarSpec {
+				continue // other files of the package may assign it
+			}
 			k.scope = t.Root
 		}
 		c := cands[k]

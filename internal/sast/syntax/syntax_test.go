@@ -175,7 +175,7 @@ func TestConstantPropagation(t *testing.T) {
 		src  string
 		want []string // "name=value" for every identifier read with a constant value
 	}{
-		{lang.Go, "package p\nconst tool = \"git\"\nfunc f(a string) {\n\tcmd := \"ls\"\n\trun(cmd, tool)\n\tx := \"a\"\n\tx += a\n\trun(x)\n\tfor _, y := range ys { run(y) }\n\ty := \"b\"\n\trun(y)\n}\n",
+		{lang.Go, "package p\nconst tool = \"git\"\nvar pkgVar = \"v\"\nfunc g() { run(pkgVar) }\nfunc f(a string) {\n\tcmd := \"ls\"\n\trun(cmd, tool)\n\tx := \"a\"\n\tx += a\n\trun(x)\n\tfor _, y := range ys { run(y) }\n\ty := \"b\"\n\trun(y)\n}\n",
 			[]string{"cmd=ls", "tool=git"}},
 		{lang.Python, "CMD = 'ls'\ndef f(a):\n    run(CMD)\n    x = 'a'\n    for x in a:\n        run(x)\n    o.CMD = a\n    g(CMD=a)\n",
 			[]string{"CMD=ls"}},
