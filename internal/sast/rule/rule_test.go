@@ -205,3 +205,13 @@ func TestMetadata(t *testing.T) {
 		t.Errorf("metadata\n got %s\nwant %s", got, want)
 	}
 }
+
+func TestTypeScriptOnlySyntax(t *testing.T) {
+	y := "rules:\n  - id: t.cast\n    languages: [typescript]\n    severity: LOW\n    message: m\n    pattern: <any>$X\n"
+	if got := run(t, y, lang.TypeScript, "a.ts", "let a = <any>b;\n"); len(got) != 1 {
+		t.Errorf(".ts results = %v, want one", got)
+	}
+	if got := run(t, y, lang.TSX, "a.tsx", "let a = b as any;\n"); len(got) != 0 {
+		t.Errorf(".tsx results = %v, want none", got)
+	}
+}

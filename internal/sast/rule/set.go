@@ -134,6 +134,11 @@ func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
 func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lang.ID, f *Formula, ruleIdx int) error {
 	if f.Op == OpPattern {
 		p, err := pattern.Compile(ctx, ps, g, f.Source)
+		if err != nil && g == lang.TSX && ctx.Err() == nil {
+			// TypeScript syntax TSX lacks (<T>x casts): the pattern
+			// compiled for .ts files and is left out for .tsx files.
+			return nil
+		}
 		if err != nil {
 			var pe *pattern.Error
 			if errors.As(err, &pe) {
