@@ -54,9 +54,15 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 	for ke < we && ke-hit < maxKeyLen && isKeyByte(t[ke]) {
 		ke++
 	}
-	// Keys do not end in '.' or '-' ("password." is prose).
+	// Keys do not end in '.' or '-' ("password." is prose); a leading
+	// "--" makes a command-line flag (--password S3cret).
 	for ke > ks && (t[ke-1] == '.' || t[ke-1] == '-') {
 		ke--
+	}
+	dashes := 0
+	for ks < ke && t[ks] == '-' {
+		ks++
+		dashes++
 	}
 	if ke <= ks || !(t[ks] == '_' || t[ks] >= 'A' && t[ks] <= 'Z' || t[ks] >= 'a' && t[ks] <= 'z') {
 		return assignment{}, false
@@ -104,6 +110,10 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 		}
 	}
 	if op == "" {
+		if v, ok := st.spacedValue(a.words, dashes, ke, i, we); ok {
+			a.valueStart, a.valueEnd, a.quoted = v[0], v[1], v[2] == 1
+			return a, true
+		}
 		if openQ && closeQ {
 			if v, ok := st.pairedValue(ks-1, i, ws, we); ok {
 				a.valueStart, a.valueEnd, a.quoted = v[0], v[1], true
@@ -177,6 +187,44 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 	}
 	a.valueStart, a.valueEnd = i, k
 	return a, true
+}
+
+// spacedValue reads a value separated from its key by blanks only: a
+// command-line flag (--password S3cret, --token "…") or SQL
+// (IDENTIFIED BY '…', WITH PASSWORD '…'). ke is the end of the key and i
+// the first non-blank byte after it.
+func (st *scan) spacedValue(words []string, dashes, ke, i, we int) ([3]int, bool) {
+	t := st.text
+	if i == ke || i >= we {
+		return [3]int{}, false
+	}
+	sqlPassword := len(words) == 1 && words[0] == "password" && dashes == 0 &&
+		(strings.HasSuffix(strings.ToLower(st.path), ".sql") || bytes.Contains(bytes.ToUpper(t[max(0, ke-64):ke]), []byte("ROLE")) || bytes.Contains(bytes.ToUpper(t[max(0, ke-64):ke]), []byte("USER")))
+	if dashes != 2 && !sqlPassword {
+		return [3]int{}, false
+	}
+	if t[i] == '"' || t[i] == '\'' {
+		q := t[i]
+		k := i + 1
+		for k < we && t[k] != q {
+			k++
+		}
+		if k >= we || k == i+1 {
+			return [3]int{}, false
+		}
+		return [3]int{i + 1, k, 1}, true
+	}
+	if sqlPassword {
+		return [3]int{}, false // SQL values are quoted
+	}
+	k := i
+	for k < we && t[k] > ' ' && strings.IndexByte("\"'`,;&<>()[]{}|", t[k]) < 0 {
+		k++
+	}
+	if k == i || t[i] == '-' {
+		return [3]int{}, false
+	}
+	return [3]int{i, k, 0}, true
 }
 
 // pairCalls are calls whose first argument names a setting and whose second
