@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -220,6 +219,3 @@ func interpolate(msg string, tree *syntax.Tree, m *pattern.Match, short bool) st
 		return text
 	})
 }
-
-// ruleFS is the interface the built-in packs satisfy.
-var _ fs.FS = rules.FS()

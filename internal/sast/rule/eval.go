@@ -170,7 +170,7 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				}
 				// Matches starting inside the binding, in start order.
 				i := sort.Search(len(sub), func(i int) bool { return sub[i].Start >= b.Start })
-				for ; i < len(sub) && sub[i].Start < b.End || i < len(sub) && sub[i].Start == b.Start; i++ {
+				for ; i < len(sub) && (sub[i].Start < b.End || sub[i].Start == b.Start); i++ {
 					if sub[i].End <= b.End && ev.compatible(r, sub[i]) {
 						return true
 					}

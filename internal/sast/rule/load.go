@@ -32,18 +32,17 @@ type Op int
 
 // Formula operators, after Semgrep's keys.
 const (
-	OpPattern         Op = iota // pattern
-	OpRegex                     // pattern-regex
-	OpAnd                       // patterns
-	OpOr                        // pattern-either
-	OpNot                       // pattern-not
-	OpInside                    // pattern-inside
-	OpNotInside                 // pattern-not-inside
-	OpNotRegex                  // pattern-not-regex
-	OpMetavarRegex              // metavariable-regex
-	OpMetavarPattern            // metavariable-pattern
-	OpFocus                     // focus-metavariable
-	OpMetavarAnalysis           // unsupported, rejected at load
+	OpPattern        Op = iota // pattern
+	OpRegex                    // pattern-regex
+	OpAnd                      // patterns
+	OpOr                       // pattern-either
+	OpNot                      // pattern-not
+	OpInside                   // pattern-inside
+	OpNotInside                // pattern-not-inside
+	OpNotRegex                 // pattern-not-regex
+	OpMetavarRegex             // metavariable-regex
+	OpMetavarPattern           // metavariable-pattern
+	OpFocus                    // focus-metavariable
 	// OpBindMatch is "pattern: $X" next to other positive patterns: it
 	// only binds $X to each result, so it is not searched (it would
 	// match every node).
