@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/pattern"
 	"github.com/socyber/codeaudit/internal/sast/syntax"
 )
 
@@ -214,4 +216,26 @@ func TestTypeScriptOnlySyntax(t *testing.T) {
 	if got := run(t, y, lang.TSX, "a.tsx", "let a = b as any;\n"); len(got) != 0 {
 		t.Errorf(".tsx results = %v, want none", got)
 	}
+}
+
+func TestStepBudget(t *testing.T) {
+	y := header + "    pattern: f(..., $A, ..., $B, ..., $C, ..., $D, ..., 2)\n"
+	src := "f(" + strings.Repeat("1, ", 3000) + "1)\n"
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	set, err := Load(ctx, ps, []Source{{Name: "r.yaml", Data: []byte(y)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := syntax.Build(ctx, ps, lang.Python, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = set.Run(ctx, tree, set.Candidates(lang.Python, "a.py", []byte(src)))
+	if !errors.Is(err, pattern.ErrBudget) {
+		t.Errorf("err = %v, want the step budget error", err)
+	}
+	t.Logf("stopped after %v", time.Since(start))
 }

@@ -205,7 +205,9 @@ type Result struct {
 	Match pattern.Match
 }
 
-// Run evaluates the candidate rules (from Candidates) over a tree.
+// Run evaluates the candidate rules (from Candidates) over a tree. When
+// matching runs out of steps it returns the results found so far with
+// pattern.ErrBudget.
 func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Result, error) {
 	ls := s.langs[t.Lang]
 	if ls == nil || len(candidates) == 0 {
@@ -216,9 +218,10 @@ func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Resu
 		active[i] = true
 	}
 	matches, err := ls.index.Search(ctx, t, nil, func(i int) bool { return active[ls.owner[i]] })
-	if err != nil {
+	if err != nil && !errors.Is(err, pattern.ErrBudget) {
 		return nil, err
 	}
+	// Out of steps: report what was found so far, with the error.
 	ev := &evaluator{tree: t, lang: t.Lang, matches: matches}
 	var out []Result
 	for _, i := range candidates {
@@ -239,7 +242,7 @@ func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Resu
 			last = &out[len(out)-1].Match
 		}
 	}
-	return out, nil
+	return out, err
 }
 
 // pathFilter applies a rule's paths.include and paths.exclude, with
