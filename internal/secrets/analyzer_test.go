@@ -437,3 +437,25 @@ func TestTooManyHitsIsPartial(t *testing.T) {
 		t.Errorf("err = %v; want ErrPartial", err)
 	}
 }
+
+func TestGitHistoryRename(t *testing.T) {
+	requireGit(t)
+	dir := t.TempDir()
+	git(t, dir, nil, "init", "-q", "-b", "main")
+	write(t, dir, "conf/old.env", "A=1\nB=2\nC=3\nD=4\nSMTP_PASSWORD=Hk3$wQ8zLm5v\n")
+	git(t, dir, nil, "add", ".")
+	git(t, dir, author("Ann", "2024-01-02T10:00:00+00:00"), "commit", "-q", "-m", "add")
+	git(t, dir, nil, "mv", "conf/old.env", "conf/new.env")
+	git(t, dir, author("Ann", "2024-01-03T10:00:00+00:00"), "commit", "-q", "-m", "rename")
+	e := &emitter{}
+	if err := New(Options{GitHistory: true}).AnalyzeProject(context.Background(), project(t, dir), e); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.findings) != 1 {
+		t.Fatalf("got %d findings: %+v", len(e.findings), e.findings)
+	}
+	f := e.findings[0]
+	if f.Location.Path != "conf/new.env" || f.Properties["in_history_only"] != "false" || f.Properties["introduced_path"] != "conf/old.env" || f.Properties["date"] != "2024-01-02T10:00:00+00:00" {
+		t.Errorf("finding %s %v", f.Location, f.Properties)
+	}
+}

@@ -125,16 +125,42 @@ func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out ana
 	for _, f := range p.Files {
 		inTree[f.Path] = true
 	}
-	for _, f := range tree {
-		k := histKey(f.Properties["secret_hash"], f.Location.Path)
+	attach := func(f *finding.Finding, r *histRecord) {
+		for _, p := range []string{"commit", "author", "date"} {
+			f.Properties[p] = r.f.Properties[p]
+		}
+		f.Properties["in_history_only"] = "false"
+		f.Message += " It was committed in " + shortHash(r.f.Properties["commit"]) + " by " + r.f.Properties["author"] + " on " + r.f.Properties["date"] + "."
+	}
+	for i := range tree {
+		k := histKey(tree[i].Properties["secret_hash"], tree[i].Location.Path)
 		if r, ok := hist[k]; ok {
-			for _, p := range []string{"commit", "author", "date"} {
-				f.Properties[p] = r.f.Properties[p]
-			}
-			f.Properties["in_history_only"] = "false"
-			f.Message += " It was committed in " + shortHash(r.f.Properties["commit"]) + " by " + r.f.Properties["author"] + " on " + r.f.Properties["date"] + "."
+			attach(&tree[i], r)
 			delete(hist, k)
 		}
+	}
+	// A secret whose file was renamed or copied without the secret's line
+	// changing was added under the old path: it is still in the tree, so
+	// the tree finding takes the commit and no history-only finding is
+	// reported for it.
+	byHash := map[string]int{}
+	for i := range tree {
+		if _, ok := tree[i].Properties["commit"]; !ok {
+			if _, seen := byHash[tree[i].Properties["secret_hash"]]; !seen {
+				byHash[tree[i].Properties["secret_hash"]] = i
+			}
+		}
+	}
+	for k, r := range hist {
+		if i, ok := byHash[r.f.Properties["secret_hash"]]; ok && tree[i].RuleID == r.f.RuleID {
+			if _, done := tree[i].Properties["commit"]; !done {
+				attach(&tree[i], r)
+				tree[i].Properties["introduced_path"] = r.f.Location.Path
+			}
+			delete(hist, k)
+		}
+	}
+	for _, f := range tree {
 		out.Emit(f)
 	}
 	rest := make([]*histRecord, 0, len(hist))
