@@ -17,6 +17,7 @@ import (
 	"context"
 
 	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/result"
 	"github.com/socyber/codeaudit/internal/source"
 )
 
@@ -93,6 +94,13 @@ type Project struct {
 type ProjectAnalyzer interface {
 	Analyzer
 	AnalyzeProject(ctx context.Context, p *Project, out Emitter) error
+}
+
+// DataSourcer is implemented by analyzers that rely on external data (an
+// advisory database); the engine records what they report in the result so
+// every report says how current that data is.
+type DataSourcer interface {
+	DataSources() []result.DataSource
 }
 
 // Emitter receives an analyzer's results. It is safe for concurrent use.

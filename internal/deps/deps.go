@@ -15,6 +15,7 @@ import (
 	"github.com/socyber/codeaudit/internal/deps/inventory"
 	"github.com/socyber/codeaudit/internal/deps/osvdb"
 	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/result"
 )
 
 // StaleAfter is the database age past which a scan warns.
@@ -128,6 +129,26 @@ func (a *Analyzer) Database() ([]EcosystemInfo, error) {
 		out = append(out, EcosystemInfo{Ecosystem: e, FetchedAt: t, Age: now.Sub(t)})
 	}
 	return out, nil
+}
+
+// DataSources reports the OSV database's ecosystems and their age for the
+// scan result (analyzer.DataSourcer). No database means no entries; the
+// scan warns about that separately.
+func (a *Analyzer) DataSources() []result.DataSource {
+	infos, err := a.Database()
+	if err != nil {
+		return nil
+	}
+	out := make([]result.DataSource, 0, len(infos))
+	for _, e := range infos {
+		out = append(out, result.DataSource{
+			Name:      "osv/" + e.Ecosystem,
+			Analyzer:  AnalyzerName,
+			FetchedAt: e.FetchedAt.UTC(),
+			AgeDays:   int(e.Age.Hours() / 24),
+		})
+	}
+	return out
 }
 
 // AnalyzeProject extracts the inventory, matches it against the database,

@@ -111,6 +111,11 @@ func Run(ctx context.Context, opts Options, analyzers []analyzer.Analyzer) (*res
 		Warnings:      s.warnings,
 		Rules:         rulesOf(analyzers),
 	}
+	for _, a := range analyzers {
+		if ds, ok := a.(analyzer.DataSourcer); ok {
+			r.DataSources = append(r.DataSources, ds.DataSources()...)
+		}
+	}
 	for _, f := range s.findings {
 		if f.Suppression != nil {
 			r.Suppressed = append(r.Suppressed, f)

@@ -14,7 +14,7 @@ import (
 // SchemaVersion is the version of the JSON output schema
 // (docs/json-output.md). Bump the minor for additions, the major for
 // changes that break readers.
-const SchemaVersion = "1.0"
+const SchemaVersion = "1.1"
 
 // Result is one scan's outcome.
 type Result struct {
@@ -35,6 +35,22 @@ type Result struct {
 	Stats      Stats             `json:"stats"`
 	// Rules are the rules of the analyzers that ran, sorted by id.
 	Rules []finding.Rule `json:"rules,omitempty"`
+	// DataSources are the external data the analyzers used (advisory
+	// databases), with their age, so a report says how current it is.
+	DataSources []DataSource `json:"data_sources,omitempty"`
+}
+
+// DataSource is external data an analyzer relied on, e.g. the OSV
+// advisories of one ecosystem.
+type DataSource struct {
+	// Name identifies the data: "osv/Go", "osv/PyPI".
+	Name string `json:"name"`
+	// Analyzer is the analyzer that used it.
+	Analyzer string `json:"analyzer"`
+	// FetchedAt is when the data was downloaded or published.
+	FetchedAt time.Time `json:"fetched_at"`
+	// AgeDays is how many whole days old the data was when the scan ran.
+	AgeDays int `json:"age_days"`
 }
 
 // Tool names the program that produced the result.
