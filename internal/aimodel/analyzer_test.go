@@ -105,7 +105,7 @@ func modelCases() []modelCase {
 	add("benign npz", "x.npz", testmodels.Zip(testmodels.ZipEntry{Name: "x.npy", Data: testmodels.NPY("<f8", make([]byte, 8))}))
 	add("raw bin weights", "weights.bin", make([]byte, 100))
 	// Archives.
-	add("zip bomb", "bomb.pt", testmodels.Zip(testmodels.ZipEntry{Name: "archive/data.pkl", Data: make([]byte, 40<<20), Deflate: true}), aimodel.RuleArchiveBomb)
+	add("zip bomb", "bomb.pt", testmodels.Zip(testmodels.ZipEntry{Name: "archive/data.pkl", Data: make([]byte, 20<<20), Deflate: true}), aimodel.RuleArchiveBomb)
 	add("zip bomb in npz", "bomb.npz", testmodels.Zip(testmodels.ZipEntry{Name: "a.npy", Data: make([]byte, 20<<20), Deflate: true}), aimodel.RuleArchiveBomb)
 	add("gzip pickle with padding", "bomb.joblib", testmodels.Gzip(append(append(new(pickle.Builder).Proto(2).Bytes(), 'N', '0'), make([]byte, 4<<20)...)))
 	add("7z archive", "models.7z", []byte("7z\xbc\xaf\x27\x1c\x00\x04 rest"), aimodel.RuleArchiveUnscanned)

@@ -1,6 +1,9 @@
 package pickle
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Opcodes of protocols 0 to 5, as defined by CPython's Lib/pickle.py.
 const (
@@ -321,7 +324,14 @@ func (w *walker) exec(op byte, at int64) (done bool, err error) {
 		return false, w.push(w.use(cls, "OBJ"))
 	case opBUILD:
 		w.pop("BUILD")
-		w.use(w.top("BUILD"), "BUILD")
+		v := w.top("BUILD")
+		w.use(v, "BUILD")
+		if w.isJoblibWrapper(v) {
+			// joblib writes the array's raw bytes right after the
+			// wrapper; their length is in the wrapper's state, which is
+			// not tracked, so the opcodes cannot be followed further.
+			return false, w.stop("joblib array data follows at offset %d; the rest of the stream was not walked", w.off)
+		}
 	case opPERSID:
 		if _, err := w.line(); err != nil {
 			return false, err
@@ -399,4 +409,12 @@ func opName(op byte) string {
 		return "EXT4"
 	}
 	return "opcode"
+}
+
+func (w *walker) isJoblibWrapper(v value) bool {
+	if v.kind != kindCall || v.imp < 0 {
+		return false
+	}
+	imp := w.rep.Imports[v.imp]
+	return imp.Name == "NumpyArrayWrapper" && strings.HasSuffix(imp.Module, "joblib.numpy_pickle")
 }

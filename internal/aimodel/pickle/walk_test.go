@@ -237,3 +237,12 @@ func BenchmarkWalkStateDict(b *testing.B) {
 		}
 	}
 }
+
+func TestJoblibArrayData(t *testing.T) {
+	b := new(pickle.Builder).Proto(2).Global("joblib.numpy_pickle", "NumpyArrayWrapper").EmptyTuple().NewObj().
+		EmptyDict().Build().Raw(0xff, 'c', 'o', 's', '\n', 's', 'y', 's', '\n').Bytes()
+	rep := walk(t, b)
+	if rep.Stopped == "" || len(rep.Imports) != 1 {
+		t.Errorf("stopped %q imports %+v", rep.Stopped, rep.Imports)
+	}
+}
