@@ -161,6 +161,12 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				v, ok := ev.tree.ConstantValue(b.Nodes[0])
 				return ok && c.Regex.MatchString(v)
 			})
+		case OpMetavarComparison:
+			cur = filter(cur, func(r pattern.Match) bool {
+				v, ok := c.comparison.eval(func(name string) (any, bool) { return ev.value(r, name) })
+				b, isBool := v.(bool)
+				return ok && isBool && b
+			})
 		case OpMetavarPattern:
 			sub := sortedByStart(ev.eval(c.Children[0]))
 			cur = filter(cur, func(r pattern.Match) bool {
@@ -204,6 +210,25 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		cur = next
 	}
 	return cur
+}
+
+// value is what metavariable-comparison sees for a binding: an integer
+// literal's number, a constant string's value, or the source text.
+func (ev *evaluator) value(r pattern.Match, name string) (any, bool) {
+	b, ok := r.Lookup(name)
+	if !ok {
+		return nil, false
+	}
+	if len(b.Nodes) == 1 {
+		if s, ok := ev.tree.ConstantValue(b.Nodes[0]); ok {
+			return s, true
+		}
+	}
+	text := string(ev.tree.Src[b.Start:b.End])
+	if n, ok := intLiteral(text); ok {
+		return n, true
+	}
+	return text, true
 }
 
 // containedIn finds a match of qs lying inside r (for two plain positive

@@ -32,17 +32,18 @@ type Op int
 
 // Formula operators, after Semgrep's keys.
 const (
-	OpPattern        Op = iota // pattern
-	OpRegex                    // pattern-regex
-	OpAnd                      // patterns
-	OpOr                       // pattern-either
-	OpNot                      // pattern-not
-	OpInside                   // pattern-inside
-	OpNotInside                // pattern-not-inside
-	OpNotRegex                 // pattern-not-regex
-	OpMetavarRegex             // metavariable-regex
-	OpMetavarPattern           // metavariable-pattern
-	OpFocus                    // focus-metavariable
+	OpPattern           Op = iota // pattern
+	OpRegex                       // pattern-regex
+	OpAnd                         // patterns
+	OpOr                          // pattern-either
+	OpNot                         // pattern-not
+	OpInside                      // pattern-inside
+	OpNotInside                   // pattern-not-inside
+	OpNotRegex                    // pattern-not-regex
+	OpMetavarRegex                // metavariable-regex
+	OpMetavarPattern              // metavariable-pattern
+	OpFocus                       // focus-metavariable
+	OpMetavarComparison           // metavariable-comparison
 	// OpBindMatch is "pattern: $X" next to other positive patterns: it
 	// only binds $X to each result, so it is not searched (it would
 	// match every node).
@@ -60,6 +61,8 @@ type Formula struct {
 	// Metavar is the metavariable of OpMetavarRegex, OpMetavarPattern and
 	// OpFocus.
 	Metavar string
+	// comparison is the expression of OpMetavarComparison.
+	comparison *cmpExpr
 	// Children are the operands of OpAnd and OpOr, the one operand of
 	// OpNot, OpInside, OpNotInside and OpMetavarPattern.
 	Children []*Formula
@@ -464,7 +467,9 @@ func (p *ruleParser) formula(key string, v *yaml.Node, depth int) (*Formula, err
 				c, err = p.metavarFilter(k, resolve(val), depth)
 			case "focus-metavariable":
 				c, err = p.focus(resolve(val))
-			case "metavariable-comparison", "metavariable-analysis":
+			case "metavariable-comparison":
+				c, err = p.comparison(resolve(val))
+			case "metavariable-analysis":
 				return nil, p.errf(item.Content[0], "%s is not supported", k)
 			default:
 				c, err = p.formula(k, val, depth+1)
@@ -561,6 +566,33 @@ func (p *ruleParser) metavarFilter(key string, v *yaml.Node, depth int) (*Formul
 	}
 	if len(f.Children) != 1 {
 		return nil, p.errf(v, "metavariable-pattern needs exactly one of pattern, patterns, pattern-either or pattern-regex")
+	}
+	return f, nil
+}
+
+func (p *ruleParser) comparison(v *yaml.Node) (*Formula, error) {
+	if v == nil || v.Kind != yaml.MappingNode {
+		return nil, p.errf(v, "metavariable-comparison must be a mapping with a comparison")
+	}
+	f := &Formula{Op: OpMetavarComparison, Line: v.Line}
+	for _, kv := range pairs(v) {
+		switch kv[0].Value {
+		case "comparison":
+			src, _ := scalar(kv[1])
+			e, err := parseComparison(src)
+			if err != nil {
+				return nil, p.errf(kv[1], "metavariable-comparison: %v", err)
+			}
+			f.comparison = e
+		case "metavariable", "strip", "base":
+			// metavariable only names the main operand; strip and base
+			// are not needed: strings compare by value already.
+		default:
+			return nil, p.errf(kv[0], "unknown key metavariable-comparison.%s", kv[0].Value)
+		}
+	}
+	if f.comparison == nil {
+		return nil, p.errf(v, "metavariable-comparison needs a comparison")
 	}
 	return f, nil
 }

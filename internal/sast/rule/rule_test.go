@@ -93,6 +93,12 @@ func TestComposition(t *testing.T) {
           metavariable: $ALG
           regex: (?i)md5
 `, "hashlib.new('MD5')\nhashlib.new(\"sha256\")\nhashlib.new('md' '5')\n", []string{"1:1 t.rule", "3:1 t.rule"}},
+		{"metavariable-comparison", `    patterns:
+      - pattern: rsa.generate_private_key($E, $SIZE, ...)
+      - metavariable-comparison:
+          metavariable: $SIZE
+          comparison: $SIZE < 2048 and not ($E == 3)
+`, "rsa.generate_private_key(65537, 1024)\nrsa.generate_private_key(65537, 4096)\nrsa.generate_private_key(3, 1024)\nrsa.generate_private_key(65537, 0x400)\n", []string{"1:1 t.rule", "4:1 t.rule"}},
 		{"pattern-regex", `    pattern-regex: password\s*=\s*"[^"]+"
 `, "password = \"hunter2\"\npassword = os.environ[\"P\"]\n", []string{"1:1 t.rule"}},
 		{"pattern-not-regex", `    patterns:
@@ -160,7 +166,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad pattern", base + "    pattern: 'def ('\n", `r.yaml:6: rule "t.rule": invalid python pattern`},
 		{"duplicate id", base + "    pattern: x\n  - id: t.rule\n    languages: [python]\n    severity: LOW\n    message: m\n    pattern: y\n", `r.yaml:7: rule "t.rule": duplicate rule id (also at r.yaml:2)`},
 		{"bad focus", base + "    patterns:\n      - pattern: x\n      - focus-metavariable: X\n", `r.yaml:8: rule "t.rule": focus-metavariable takes one metavariable`},
-		{"unsupported comparison", base + "    patterns:\n      - pattern: x\n      - metavariable-comparison: {}\n", `metavariable-comparison is not supported`},
+		{"bad comparison", base + "    patterns:\n      - pattern: x($A)\n      - metavariable-comparison: {comparison: $A <}\n", `r.yaml:8: rule "t.rule": metavariable-comparison: expression ends early`},
 		{"missing message", "rules:\n  - id: t.rule\n    languages: [go]\n    severity: HIGH\n    pattern: x\n", `r.yaml:2: rule "t.rule": missing "message"`},
 	}
 	ps := lang.NewParsers()
