@@ -16,6 +16,8 @@ var assignKeywords = []string{
 	"api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key",
 	"private_key", "privatekey", "auth_key", "authkey", "app_key", "appkey",
 	"master_key", "masterkey", "encryption_key", "encryptionkey", "signing_key", "signingkey",
+	"secret.key", "access.key", "private.key", "auth.key", "app.key", "master.key", "encryption.key", "signing.key",
+	"access-key", "private-key", "auth-key", "signing-key", "encryption-key", "hmac_key", "hmac.key", "hmac-key",
 }
 
 // assignment is one `key <op> value` found on a line.

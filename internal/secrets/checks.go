@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"regexp"
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/finding"
@@ -405,4 +406,42 @@ func checkBasicAuthValue(m *Match, _ *scan) bool {
 	}
 	user, pass, found := strings.Cut(string(raw), ":")
 	return found && user != "" && pass != user && !isPlaceholder(pass) && genericValueOK(pass, "password")
+}
+
+// twilioPositional finds the auth token or API secret passed next to an
+// account SID on a line that names Twilio: new Twilio('AC…', 'token').
+var twilioPositional = regexp.MustCompile(`["']([0-9a-f]{32}|[A-Za-z0-9]{32})["']`)
+
+func findTwilioPositional(s *scan, d *detector, _ string, hit int) {
+	ws, we := s.window(hit)
+	line := s.text[ws:we]
+	if !bytes.Contains(line, []byte("'AC")) && !bytes.Contains(line, []byte(`"AC`)) && !bytes.Contains(line, []byte("'SK")) && !bytes.Contains(line, []byte(`"SK`)) {
+		return
+	}
+	for _, m := range twilioPositional.FindAllSubmatchIndex(line, -1) {
+		s.add(d, ws+m[2], ws+m[3])
+	}
+}
+
+// findUserPassFlag reports user:password given to -u/--user (curl, wget):
+// curl -u admin:S3cret… https://…
+func findUserPassFlag(s *scan, d *detector, kw string, hit int) {
+	t := s.text
+	if hit > 0 && t[hit-1] != ' ' && t[hit-1] != '\t' && t[hit-1] != '"' && t[hit-1] != '\'' {
+		return
+	}
+	i := hit + len(kw)
+	for i < len(t) && (t[i] == ' ' || t[i] == '"' || t[i] == '\'') {
+		i++
+	}
+	j := i
+	for j < len(t) && j-i < 256 && t[j] > ' ' && t[j] != '"' && t[j] != '\'' {
+		j++
+	}
+	user, pass, ok := strings.Cut(string(t[i:j]), ":")
+	if !ok || user == "" || pass == "" || pass == user || !genericValueOK(pass, "password") {
+		return
+	}
+	start := i + len(user) + 1
+	s.add(d, start, j)
 }

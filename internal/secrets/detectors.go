@@ -255,6 +255,7 @@ func builtinDetectors() []*detector {
 				return hasWord(w, "twilio") && hasWord(w, "token", "key", "secret", "auth")
 			},
 			value: re(`^(?:SK[0-9a-fA-F]{32}|[0-9A-Za-z]{32})$`), minEntropy: 3.2},
+		{rule: twilio, kind: kindCustom, priority: prioContext, keywords: []string{"twilio"}, find: findTwilioPositional, minEntropy: 3.2},
 		{rule: sendgrid, kind: kindPrefix, priority: prioToken, keywords: []string{"SG."},
 			re:     re(`^SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}`),
 			tailOK: notTokenByte, skip: 3, show: 3, minEntropy: 4.0},
@@ -318,6 +319,7 @@ func builtinDetectors() []*detector {
 		vendor("Discord webhook", []string{"https://discord.com/api/webhooks/", "https://discordapp.com/api/webhooks/"}, `^https://discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,}`, 0),
 		{rule: genSecret, kind: kindCustom, priority: prioGeneric, keywords: []string{"bearer "}, find: findBearer},
 		{rule: genPass, kind: kindCustom, priority: prioGeneric, keywords: []string{"basic "}, find: findBasic},
+		{rule: genPass, kind: kindCustom, priority: prioGeneric, keywords: []string{"-u ", "--user ", "--user="}, find: findUserPassFlag},
 		{rule: genPass, kind: kindAssign, priority: prioGeneric, keywords: []string{"auth"},
 			keyOK: func(w []string, _ string) bool { return len(w) > 0 && w[len(w)-1] == "auth" },
 			check: checkBasicAuthValue},
