@@ -124,6 +124,6 @@ It works offline, never runs the code it scans and never sends data anywhere.`,
   codeaudit scan --format sarif --output results.sarif --fail-on high ./service
   codeaudit rules list`,
 	}
-	root.AddCommand(newScanCmd(stdio), newRulesCmd(stdio), newDBCmd(stdio), newVersionCmd(stdio))
+	root.AddCommand(newScanCmd(stdio), newRulesCmd(stdio), newDBCmd(stdio), newReportCmd(stdio), newVersionCmd(stdio))
 	return root
 }

@@ -235,3 +235,41 @@ func TestUserRuleFileErrorsExit2(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
+
+func TestReportCommands(t *testing.T) {
+	dir := repo(t, map[string]string{"a.go": "package a\n// DANGER\n"})
+	out := t.TempDir()
+	saved := filepath.Join(out, "r.json")
+	if o := runCLI(t, "scan", "--format", "json", "-o", saved, "-q", dir); o.code != 0 {
+		t.Fatalf("scan: %+v", o)
+	}
+	o := runCLI(t, "report", "management", "--from", saved, "--org", "Example Bank", "--sla", "critical=3,high=14")
+	if o.code != 0 || !strings.Contains(o.stdout, "<html") || !strings.Contains(o.stdout, "Example Bank") {
+		t.Errorf("management html: exit %d, stderr %q", o.code, o.stderr)
+	}
+	pdf := filepath.Join(out, "m.pdf")
+	if o := runCLI(t, "report", "management", dir, "--format", "pdf", "-o", pdf, "-q"); o.code != 0 {
+		t.Errorf("management pdf: %+v", o)
+	}
+	if data, _ := os.ReadFile(pdf); !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Error("not a PDF")
+	}
+	zipPath := filepath.Join(out, "e.zip")
+	if o := runCLI(t, "report", "evidence", "--from", saved, "-o", zipPath); o.code != 0 {
+		t.Errorf("evidence: %+v", o)
+	}
+	if data, _ := os.ReadFile(zipPath); !bytes.Contains(data, []byte("MANIFEST.sha256")) {
+		t.Error("evidence pack has no manifest")
+	}
+	for _, bad := range [][]string{
+		{"report", "management", "--from", saved, "--format", "docx"},
+		{"report", "management", "--from", filepath.Join(out, "missing.json")},
+		{"report", "management", "--from", saved, dir},
+		{"report", "management", "--from", saved, "--sla", "critical=soon"},
+		{"report", "management", "--from", saved, "--date", "tomorrow"},
+	} {
+		if o := runCLI(t, bad...); o.code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2 (%s)", bad, o.code, o.stderr)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/socyber/codeaudit/internal/analyzer/list"
 	"github.com/socyber/codeaudit/internal/config"
@@ -80,6 +81,15 @@ Exit codes: 0 no findings at or above --fail-on (default: never fail),
 	f.StringVarP(&fl.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
 	f.StringVarP(&fl.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	f.StringVar(&fl.failOn, "fail-on", "", "exit 1 when a finding is at or above `SEVERITY` (critical, high, medium, low, info); default: never")
+	f.BoolVar(&fl.noColor, "no-color", false, "never colour the text output (NO_COLOR is honoured too)")
+	f.BoolVar(&fl.showSuppressed, "show-suppressed", false, "list suppressed findings in text, markdown and html output")
+	addScanFlags(f, &fl)
+	return cmd
+}
+
+// addScanFlags declares what selects and tunes a scan: shared by `scan`
+// and the `report` commands that scan before reporting.
+func addScanFlags(f *pflag.FlagSet, fl *scanFlags) {
 	f.StringSliceVar(&fl.scanners, "scanners", nil, "comma-separated scanners to run: sast, secrets, deps, pipeline, models (default: all)")
 	f.IntVarP(&fl.jobs, "jobs", "j", 0, "number of files analysed in parallel (default: number of CPUs)")
 	f.StringVar(&fl.maxFileSize, "max-file-size", "", "skip files larger than `SIZE`, e.g. 5MB (default 5MB; 0 for no limit)")
@@ -93,24 +103,62 @@ Exit codes: 0 no findings at or above --fail-on (default: never fail),
 	f.StringVar(&fl.baseline, "baseline", "", "report only findings not in this previous JSON report `FILE`")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing but the report")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "log skipped files and analyzer warnings to standard error")
-	f.BoolVar(&fl.noColor, "no-color", false, "never colour the text output (NO_COLOR is honoured too)")
 	f.BoolVar(&fl.noProgress, "no-progress", false, "never show the progress bar")
-	f.BoolVar(&fl.showSuppressed, "show-suppressed", false, "list suppressed findings in text and markdown output")
 	f.DurationVar(&fl.fileTimeout, "file-timeout", engine.DefaultFileTimeout, "time budget of one analyzer on one file")
 	addAnalyzerFlags(f, &fl.analyzers)
-	return cmd
 }
 
 func runScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, target string) error {
+	color := !fl.noColor && stdio.Getenv("NO_COLOR") == "" && fl.output == "" && stdio.IsTerminal(stdio.Out)
+	writer, err := report.New(fl.format, report.Options{Color: color, ShowSuppressed: fl.showSuppressed})
+	if err != nil {
+		return usageError(err)
+	}
+	var failOn finding.Severity
+	if fl.failOn != "" {
+		if failOn, err = finding.ParseSeverity(fl.failOn); err != nil {
+			return usageErrorf("--fail-on: %v", err)
+		}
+	}
+	machineOnStdout := fl.output == "" && fl.format != report.FormatText
+	sc, err := executeScan(ctx, stdio, cmd, fl, target, machineOnStdout)
+	if err != nil {
+		return err
+	}
+	res := sc.res
+	if fl.failOn == "" {
+		failOn = sc.cfg.FailOn
+	}
+	if err := writeReport(writer, res, fl.output, stdio.Out); err != nil {
+		return &exitError{ExitInternal, err}
+	}
+	if !fl.quiet && (fl.output != "" || fl.format != report.FormatText) {
+		fmt.Fprintln(stdio.Err, summaryLine(res))
+	}
+	if failOn != finding.SeverityUnknown && res.Max() >= failOn {
+		return &exitError{ExitFindings, errFindings}
+	}
+	return nil
+}
+
+// scanned is the outcome of executeScan.
+type scanned struct {
+	res *result.Result
+	cfg *config.Config
+}
+
+// executeScan loads configuration, baseline and analyzers and runs the
+// engine. Every problem with the user's input is a usage error (exit 2).
+func executeScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, target string, machineOnStdout bool) (*scanned, error) {
 	if fl.jobs < 0 {
-		return usageErrorf("--jobs must be positive")
+		return nil, usageErrorf("--jobs must be positive")
 	}
 	st, err := os.Stat(target)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return usageErrorf("%s: no such file or directory", target)
+			return nil, usageErrorf("%s: no such file or directory", target)
 		}
-		return usageErrorf("%s: %v", target, err)
+		return nil, usageErrorf("%s: %v", target, err)
 	}
 
 	// Configuration: explicit --config, else PATH/.codeaudit.yaml.
@@ -121,7 +169,7 @@ func runScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, 
 	cfg := &config.Config{}
 	if cfgPath != "" {
 		if cfg, err = config.Load(cfgPath); err != nil {
-			return usageError(err)
+			return nil, usageError(err)
 		}
 	}
 
@@ -131,49 +179,37 @@ func runScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, 
 	}
 	scanners, err := list.ParseScanners(scannerNames)
 	if err != nil {
-		return usageError(err)
-	}
-	failOn := cfg.FailOn
-	if fl.failOn != "" {
-		if failOn, err = finding.ParseSeverity(fl.failOn); err != nil {
-			return usageErrorf("--fail-on: %v", err)
-		}
+		return nil, usageError(err)
 	}
 	maxSize := cfg.MaxFileSize
 	if fl.maxFileSize != "" {
 		if maxSize, err = config.ParseSize(fl.maxFileSize); err != nil {
-			return usageErrorf("--max-file-size: %v", err)
+			return nil, usageErrorf("--max-file-size: %v", err)
 		}
 	}
 
 	for _, p := range append(append([]string{}, cfg.Exclude...), fl.exclude...) {
 		if err := source.CheckPattern(p); err != nil {
-			return usageErrorf("exclude pattern %q: %v", p, err)
+			return nil, usageErrorf("exclude pattern %q: %v", p, err)
 		}
-	}
-
-	color := !fl.noColor && stdio.Getenv("NO_COLOR") == "" && fl.output == "" && stdio.IsTerminal(stdio.Out)
-	writer, err := report.New(fl.format, report.Options{Color: color, ShowSuppressed: fl.showSuppressed})
-	if err != nil {
-		return usageError(err)
 	}
 
 	set := &suppress.Set{Ignores: cfg.Ignores, Now: time.Now()}
 	if fl.baseline != "" {
 		bf, err := os.Open(fl.baseline)
 		if err != nil {
-			return usageErrorf("--baseline: %v", err)
+			return nil, usageErrorf("--baseline: %v", err)
 		}
 		set.Baseline, err = suppress.ReadBaseline(fl.baseline, bf)
 		bf.Close()
 		if err != nil {
-			return usageError(err)
+			return nil, usageError(err)
 		}
 	}
 
 	all, err := stdio.allAnalyzers(fl.analyzers)
 	if err != nil {
-		return usageError(err)
+		return nil, usageError(err)
 	}
 	analyzers := list.Select(all, scanners)
 
@@ -186,7 +222,6 @@ func runScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, 
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 
-	machineOnStdout := fl.output == "" && fl.format != "text"
 	var bar *progress.Bar
 	if !fl.quiet && !fl.noProgress && !fl.verbose && !machineOnStdout && stdio.IsTerminal(stdio.Err) {
 		bar = progress.New(stdio.Err, "scanning")
@@ -219,39 +254,34 @@ func runScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, 
 	}
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return usageError(err)
+			return nil, usageError(err)
 		}
-		return err
+		return nil, err
 	}
 	for _, ig := range expired {
 		res.Warnings = append(res.Warnings, result.Warning{Path: ig.Source, Message: fmt.Sprintf("ignore entry expired on %s and no longer applies", ig.Expires.Format(time.DateOnly))})
 	}
 
-	if err := writeReport(writer, res, fl.output, stdio.Out); err != nil {
-		return &exitError{ExitInternal, err}
-	}
-	if !fl.quiet && (fl.output != "" || fl.format != "text") {
-		fmt.Fprintln(stdio.Err, summaryLine(res))
-	}
-	if failOn != finding.SeverityUnknown && res.Max() >= failOn {
-		return &exitError{ExitFindings, errFindings}
-	}
-	return nil
+	return &scanned{res: res, cfg: cfg}, nil
 }
 
-// writeReport writes to FILE through a temporary file renamed into place,
-// so a failed write never leaves a truncated report behind.
+// writeReport writes the report to FILE, or to stdout when path is "".
 func writeReport(w report.Writer, res *result.Result, path string, stdout io.Writer) error {
 	if path == "" {
 		return w.Write(stdout, res)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".codeaudit-report-*")
+	return writeFileAtomic(path, func(out io.Writer) error { return w.Write(out, res) })
+}
+
+// writeFileAtomic writes through a temporary file renamed into place, so a
+// failed write never leaves a truncated file behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".codeaudit-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := w.Write(tmp, res); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
