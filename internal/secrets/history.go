@@ -180,6 +180,22 @@ func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out ana
 	return nil
 }
 
+// vendoredDirs hold third-party code; discovery skips them in the working
+// tree by default, and history mode does the same for consistency.
+var vendoredDirs = map[string]bool{
+	"node_modules": true, "vendor": true, "third_party": true, "bower_components": true,
+	".yarn": true, "Pods": true, ".venv": true, "venv": true, "site-packages": true,
+}
+
+func vendored(p string) bool {
+	for part := range strings.SplitSeq(p, "/") {
+		if vendoredDirs[part] {
+			return true
+		}
+	}
+	return false
+}
+
 func shortHash(h string) string { return h[:min(len(h), 12)] }
 
 // earlier reports whether a commit (author date, stream position) came
@@ -240,7 +256,7 @@ func (a *Analyzer) collectHistory(ctx context.Context, root string, out analyzer
 	g.Go(func() error {
 		defer close(chunks)
 		return a.streamGit(gctx, root, func(c *gitdiff.Chunk) error {
-			if skipFile(c.Path) {
+			if skipFile(c.Path) || vendored(c.Path) {
 				return nil
 			}
 			cp := &gitdiff.Chunk{Commit: c.Commit, Seq: c.Seq, Path: c.Path, Text: bytes.Clone(c.Text), Lines: append([]int(nil), c.Lines...)}
