@@ -161,7 +161,7 @@ func builtinDetectors() []*detector {
 		"A PEM, PKCS#8, OpenSSH or PGP private key block with its key material (encrypted keys at medium severity).",
 		"keep keys in a key store or mounted secret and load them by path: `key, err := os.ReadFile(os.Getenv(\"TLS_KEY_FILE\"))`",
 		"https://datatracker.ietf.org/doc/html/rfc7468")
-	jwt := newRule("secrets.jwt", "JSON Web Token", cweHardcodedCredentials, medium, cHigh,
+	jwt := newRule("secrets.jwt", "JSON Web Token", cweHardcodedCredentials, high, cHigh,
 		"A signed JSON Web Token (eyJ….eyJ….sig): a bearer credential until it expires.",
 		"obtain tokens at run time from the identity provider; in tests, mint them with a throw-away key",
 		"https://datatracker.ietf.org/doc/html/rfc7519")
