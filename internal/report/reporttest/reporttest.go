@@ -217,6 +217,9 @@ func Sample() *result.Result {
 			DurationMS:  3250,
 		},
 		Rules: rules(),
+		DataSources: []result.DataSource{
+			{Name: "osv/Go", Analyzer: "deps", FetchedAt: time.Date(2026, 11, 18, 6, 0, 0, 0, time.UTC), AgeDays: 7},
+		},
 	}
 	r.Stats.BySeverity = r.Counts()
 	return r

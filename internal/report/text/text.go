@@ -122,6 +122,13 @@ func (p *printer) header(r *result.Result) {
 		view.Plural(r.Stats.FilesScanned, "file"), " · ",
 		view.Count(r.Stats.LinesOfCode), " lines of code · ",
 		view.Duration(r.Stats.DurationMS))
+	if len(r.DataSources) > 0 {
+		var parts []string
+		for _, ds := range r.DataSources {
+			parts = append(parts, fmt.Sprintf("%s of %s (%s old)", clean(ds.Name), ds.FetchedAt.Format("2006-01-02"), view.Plural(ds.AgeDays, "day")))
+		}
+		p.line("data: ", strings.Join(parts, ", "))
+	}
 }
 
 func (p *printer) groups(fs []finding.Finding) {
