@@ -149,7 +149,11 @@ func (s *scan) emit(ruleID string, loc finding.Location, msg string, props map[s
 }
 
 func (s *scan) warn(inner, format string, args ...any) {
-	s.out.Warn(s.path, where(s.path, inner)+": "+fmt.Sprintf(format, args...))
+	msg := fmt.Sprintf(format, args...)
+	if inner != "" {
+		msg = inner + ": " + msg
+	}
+	s.out.Warn(s.path, msg)
 }
 
 // blob dispatches one file or archive entry on its content and name.

@@ -95,7 +95,10 @@ func sniff(head []byte, name string) format {
 		return formatPickle
 	case formatMaybePickle:
 		return formatNone
-	case formatSafetensors, formatONNX, formatSavedModel, formatTokenizerConfig, formatJinja, formatUnscanned:
+	case formatSafetensors, formatONNX, formatSavedModel, formatTokenizerConfig, formatJinja, formatUnscanned,
+		formatNPY, formatGGUF, formatZip:
+		// The parser for the format the name promises reports what is
+		// wrong with the content.
 		return byName
 	case formatH5:
 		// HDF5 files may start with a user block; the signature is then

@@ -17,6 +17,10 @@ const (
 	maxH5Configs = 8
 	// maxJSONDepth bounds recursion over a decoded config.
 	maxJSONDepth = 256
+	// MaxH5Scan is how much of an HDF5 file is searched for the model
+	// config. Keras writes the config attribute when it creates the file,
+	// before the weights, so it sits near the start.
+	MaxH5Scan = 512 << 20
 )
 
 // h5Needle starts the JSON that Keras stores in the model_config (and
@@ -31,6 +35,10 @@ var h5Needle = []byte(`{"class_name"`)
 func (s *scan) h5(ctx context.Context, r io.ReaderAt, size int64, inner string) error {
 	buf := make([]byte, h5Chunk+len(h5Needle))
 	found := 0
+	if size > MaxH5Scan {
+		s.warn(inner, "only the first %d bytes of %d were searched for a Keras config", int64(MaxH5Scan), size)
+		size = MaxH5Scan
+	}
 	for off := int64(0); off < size; off += h5Chunk {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -135,6 +135,8 @@ type value struct {
 
 var otherValue = value{kind: kindOther, imp: -1}
 
+type importKey struct{ module, name string }
+
 type walker struct {
 	r       *bufio.Reader
 	off     int64
@@ -143,7 +145,7 @@ type walker struct {
 	stack   []value
 	marks   []int // stack lengths at each MARK
 	memo    map[uint64]value
-	byName  map[string]int
+	byName  map[importKey]int
 	scratch []byte
 }
 
@@ -158,7 +160,7 @@ func Walk(ctx context.Context, r io.Reader, lim Limits) (*Report, error) {
 		lim:    lim.withDefaults(),
 		rep:    &Report{},
 		memo:   make(map[uint64]value),
-		byName: make(map[string]int),
+		byName: make(map[importKey]int),
 	}
 	first, err := w.r.Peek(1)
 	if err != nil || !isOpcode(first[0]) {
@@ -268,9 +270,17 @@ func (w *walker) uint(n int) (uint64, error) {
 
 // line reads a newline-terminated argument without the newline.
 func (w *walker) line() (string, error) {
+	chunk, err := w.r.ReadSlice('\n')
+	if err == nil {
+		// The common case: the whole line is in the buffer.
+		w.off += int64(len(chunk))
+		return strings.TrimSuffix(string(chunk[:len(chunk)-1]), "\r"), nil
+	}
 	var sb strings.Builder
-	for {
-		chunk, err := w.r.ReadSlice('\n')
+	for first := true; ; first = false {
+		if !first {
+			chunk, err = w.r.ReadSlice('\n')
+		}
 		w.off += int64(len(chunk))
 		if sb.Len()+len(chunk) > maxLine {
 			return "", w.stop("argument line longer than %d bytes at offset %d", maxLine, w.off)
@@ -361,7 +371,7 @@ func (w *walker) popMark(op string) (first value, n int) {
 
 func (w *walker) addImport(module, name, opcode string, at int64) value {
 	module = py2Module(module)
-	key := module + "\x00" + name
+	key := importKey{module, name}
 	if i, ok := w.byName[key]; ok {
 		return value{kind: kindCallable, imp: i}
 	}
