@@ -149,15 +149,6 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-func allHex(v string) bool {
-	for i := 0; i < len(v); i++ {
-		if !isHex(v[i]) {
-			return false
-		}
-	}
-	return v != ""
-}
-
 // isPasswordHash reports values in a password-hashing or crypt format:
 // they are hashes, not secrets.
 func isPasswordHash(v string) bool {
