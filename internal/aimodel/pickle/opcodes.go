@@ -327,10 +327,7 @@ func (w *walker) exec(op byte, at int64) (done bool, err error) {
 		v := w.top("BUILD")
 		w.use(v, "BUILD")
 		if w.isJoblibWrapper(v) {
-			// joblib writes the array's raw bytes right after the
-			// wrapper; their length is in the wrapper's state, which is
-			// not tracked, so the opcodes cannot be followed further.
-			return false, w.stop("joblib array data follows at offset %d; the rest of the stream was not walked", w.off)
+			return false, w.joblibArray()
 		}
 	case opPERSID:
 		if _, err := w.line(); err != nil {
@@ -417,4 +414,22 @@ func (w *walker) isJoblibWrapper(v value) bool {
 	}
 	imp := w.rep.Imports[v.imp]
 	return imp.Name == "NumpyArrayWrapper" && strings.HasSuffix(imp.Module, "joblib.numpy_pickle")
+}
+
+// joblibArray handles what joblib writes right after a NumpyArrayWrapper:
+// an object array is a nested pickle (protocol 2), walked here and then
+// the outer stream resumes; any other array is raw bytes whose length is
+// in the wrapper's state, which is not tracked, so the walk stops.
+func (w *walker) joblibArray() error {
+	b, err := w.r.Peek(2)
+	if err != nil || b[0] != opPROTO || b[1] < 2 || b[1] > 5 || w.nested {
+		return w.stop("joblib array data follows at offset %d; the rest of the stream was not walked", w.off)
+	}
+	stack, marks, memo := w.stack, w.marks, w.memo
+	w.stack, w.marks, w.memo = nil, nil, make(map[uint64]value)
+	w.nested = true
+	err = w.one(w.ctx)
+	w.nested = false
+	w.stack, w.marks, w.memo = stack, marks, memo
+	return err
 }

@@ -138,6 +138,8 @@ var otherValue = value{kind: kindOther, imp: -1}
 type importKey struct{ module, name string }
 
 type walker struct {
+	ctx     context.Context
+	nested  bool // inside a joblib object array's pickle
 	r       *bufio.Reader
 	off     int64
 	lim     Limits
@@ -156,6 +158,7 @@ type walker struct {
 // or a read error other than io.EOF.
 func Walk(ctx context.Context, r io.Reader, lim Limits) (*Report, error) {
 	w := &walker{
+		ctx:    ctx,
 		r:      bufio.NewReaderSize(r, 64<<10),
 		lim:    lim.withDefaults(),
 		rep:    &Report{},

@@ -246,3 +246,20 @@ func TestJoblibArrayData(t *testing.T) {
 		t.Errorf("stopped %q imports %+v", rep.Stopped, rep.Imports)
 	}
 }
+
+func TestJoblibObjectArray(t *testing.T) {
+	// Wrapper, then the object array's own pickle, then the outer stream
+	// goes on and imports eval.
+	b := new(pickle.Builder).Proto(2).Global("joblib.numpy_pickle", "NumpyArrayWrapper").EmptyTuple().NewObj().EmptyDict().Build().Bytes()
+	b = append(b, new(pickle.Builder).Proto(2).Global("os", "system").BinUnicode("id").Tuple1().Reduce().Stop().Bytes()...)
+	b = append(b, new(pickle.Builder).Pop().Global("builtins", "eval").Pop().Stop().Bytes()...)
+	rep := walk(t, b)
+	var got []string
+	for _, imp := range rep.Imports {
+		got = append(got, imp.Callable())
+	}
+	want := []string{"joblib.numpy_pickle.NumpyArrayWrapper", "os.system", "builtins.eval"}
+	if diff := cmp.Diff(want, got); diff != "" || rep.Stopped != "" {
+		t.Errorf("stopped %q, imports (-want +got):\n%s", rep.Stopped, diff)
+	}
+}
