@@ -246,6 +246,9 @@ func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out 
 func (a *Analyzer) checkManifest(ctx context.Context, p *analyzer.Project, byPath map[string]*source.File, mpath string, kind manifestKind, entries []manifestEntry, out analyzer.Emitter) error {
 	dir := path.Dir(mpath)
 	listed := map[string]bool{}
+	// A simple manifest vouches for the directories its entries are in; a
+	// model.sig for its whole directory tree.
+	listedDirs := map[string]bool{dir: true}
 	var budget int64 = a.opts.MaxHashBytes
 	checked := 0
 	for _, e := range entries {
@@ -255,6 +258,7 @@ func (a *Analyzer) checkManifest(ctx context.Context, p *analyzer.Project, byPat
 			continue
 		}
 		listed[rel] = true
+		listedDirs[path.Dir(rel)] = true
 		loc := finding.Location{Path: mpath, StartLine: e.Line, EndLine: e.Line}
 		abs := filepath.Join(p.Root, filepath.FromSlash(rel))
 		if f, ok := byPath[rel]; ok && f.Abs != "" {
@@ -292,7 +296,7 @@ func (a *Analyzer) checkManifest(ctx context.Context, p *analyzer.Project, byPat
 			if ignoredBySigning(f.Path) {
 				continue
 			}
-		} else if !isWeightFile(f.Path) {
+		} else if !isWeightFile(f.Path) || !listedDirs[path.Dir(f.Path)] {
 			continue
 		}
 		loc := finding.Location{Path: f.Path, StartLine: 1, EndLine: 1}

@@ -84,6 +84,9 @@ func manifestCases() []manifestCase {
 			"model/model.safetensors": "weights-EVIL", "model/config.json": c, "model/added.py": "import os",
 			"model/model.sig": sig(map[string]string{"model.safetensors": w, "config.json": c}),
 		}, []string{aimodel.RuleManifestMismatch, aimodel.RuleManifestUnlisted, aimodel.RuleManifestUnverified}},
+		{"sums ignore other directories", map[string]string{
+			"SHA256SUMS": sum(w) + "  models/a.safetensors\n", "models/a.safetensors": w, "elsewhere/b.safetensors": "b",
+		}, nil},
 		{"sums missing file", map[string]string{
 			"SHA256SUMS": sum(w) + "  gone.safetensors\n", "other.onnx": "x",
 		}, []string{aimodel.RuleManifestMissing, aimodel.RuleManifestUnlisted}},
