@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"bytes"
+	"encoding/base64"
 	"path"
 	"regexp"
 	"strings"
@@ -491,6 +492,11 @@ func (st *scan) matchAssign(d *detector, hit int) {
 
 // genericValueOK judges a value assigned to a password/secret/token key.
 func genericValueOK(v string, class string, keyWords ...string) bool {
+	// Kubernetes Secret data and similar hold base64 of the value: judge
+	// the decoded text too, so base64 of "changeme" is still a placeholder.
+	if d, ok := printableBase64(v); ok && (isPlaceholder(d) || isReference(d)) {
+		return false
+	}
 	if strings.ContainsAny(v, " \t") || isReference(v) || isPasswordHash(v) || isUUID(v) {
 		return false
 	}
@@ -559,4 +565,21 @@ func identifierLike(v string) bool {
 		return true
 	}
 	return dotted && strings.ContainsAny(v, "._-")
+}
+
+// printableBase64 decodes v when it is standard base64 of printable ASCII.
+func printableBase64(v string) (string, bool) {
+	if len(v) < 8 || len(v)%4 != 0 {
+		return "", false
+	}
+	b, err := base64.StdEncoding.DecodeString(v)
+	if err != nil {
+		return "", false
+	}
+	for _, c := range b {
+		if c < ' ' || c > '~' {
+			return "", false
+		}
+	}
+	return string(b), true
 }
