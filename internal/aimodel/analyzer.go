@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"slices"
 	"strings"
 
@@ -324,4 +323,3 @@ func entryName(inner, name string) string {
 	return inner + "!" + name
 }
 
-func base(p string) string { return path.Base(p) }
