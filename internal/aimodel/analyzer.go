@@ -322,4 +322,3 @@ func entryName(inner, name string) string {
 	}
 	return inner + "!" + name
 }
-
