@@ -102,7 +102,7 @@ func (a *Analyzer) AnalyzeFile(ctx context.Context, t *analyzer.Target, out anal
 		r    io.ReaderAt
 		size int64
 	)
-	if t.Content != nil {
+	if t.Content != nil || t.File.Abs == "" {
 		r, size = bytes.NewReader(t.Content), int64(len(t.Content))
 	} else {
 		f, err := os.Open(t.File.Abs)
@@ -177,6 +177,8 @@ func (s *scan) blob(ctx context.Context, r io.ReaderAt, size int64, name, inner 
 		return s.npy(ctx, io.NewSectionReader(r, 0, size), inner)
 	case formatH5:
 		return s.h5(ctx, r, size, inner)
+	case formatKerasMetadata:
+		return s.kerasMetadata(ctx, r, size, inner)
 	case formatSafetensors:
 		return s.safetensors(ctx, r, size, inner)
 	case formatGGUF:

@@ -119,6 +119,8 @@ func modelCases() []modelCase {
 	add("h5 lambda", "model.h5", testmodels.H5(true), aimodel.RuleKerasLambda)
 	add("hdf5 lambda", "model.hdf5", testmodels.H5(true), aimodel.RuleKerasLambda)
 	add("h5 benign", "ok.h5", testmodels.H5(false))
+	add("keras metadata lambda", "sm/keras_metadata.pb", testmodels.KerasMetadata(true), aimodel.RuleKerasLambda)
+	add("keras metadata benign", "ok/keras_metadata.pb", testmodels.KerasMetadata(false))
 	add("h5 weights only", "w.h5", append([]byte("\x89HDF\r\n\x1a\n"), make([]byte, 5000)...))
 	// safetensors.
 	add("safetensors valid", "model.safetensors", testmodels.Safetensors(`{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"__metadata__":{"format":"pt"}}`, 8))

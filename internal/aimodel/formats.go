@@ -28,6 +28,7 @@ const (
 	formatMaybePickle
 	// formatPickleName: a name that always holds a pickle (.pkl).
 	formatPickleName
+	formatKerasMetadata
 )
 
 // formatOf classifies a path by name only (Wants must not do I/O).
@@ -40,6 +41,8 @@ func formatOf(p string) format {
 		return formatTokenizerConfig
 	case "chat_template.jinja":
 		return formatJinja
+	case "keras_metadata.pb":
+		return formatKerasMetadata
 	}
 	switch path.Ext(name) {
 	case ".pkl", ".pickle", ".joblib", ".jbl", ".dill":
@@ -96,7 +99,7 @@ func sniff(head []byte, name string) format {
 	case formatMaybePickle:
 		return formatNone
 	case formatSafetensors, formatONNX, formatSavedModel, formatTokenizerConfig, formatJinja, formatUnscanned,
-		formatNPY, formatGGUF, formatZip:
+		formatNPY, formatGGUF, formatZip, formatKerasMetadata:
 		// The parser for the format the name promises reports what is
 		// wrong with the content.
 		return byName

@@ -15,6 +15,8 @@ const (
 	h5Chunk = 4 << 20
 	// maxH5Configs bounds the JSON configs decoded from one HDF5 file.
 	maxH5Configs = 8
+	// maxMetadataObjects bounds the layer records of a keras_metadata.pb.
+	maxMetadataObjects = 100_000
 	// maxJSONDepth bounds recursion over a decoded config.
 	maxJSONDepth = 256
 	// MaxH5Scan is how much of an HDF5 file is searched for the model
@@ -27,21 +29,46 @@ const (
 // training_config) attribute of an HDF5 model.
 var h5Needle = []byte(`{"class_name"`)
 
+// kerasMetadataNeedle starts each layer's JSON metadata in the
+// keras_metadata.pb of a Keras 2 SavedModel.
+var kerasMetadataNeedle = []byte(`{"name": `)
+
 // h5 finds Keras configs in an HDF5 file without an HDF5 parser: Keras
 // writes the model config as a JSON string attribute, which HDF5 stores
 // contiguously, so the file is searched for the JSON's opening bytes and
 // each candidate decoded. Attributes split across dense storage blocks
 // would be missed (see docs/models.md).
 func (s *scan) h5(ctx context.Context, r io.ReaderAt, size int64, inner string) error {
-	buf := make([]byte, h5Chunk+len(h5Needle))
-	found := 0
+	objs, err := s.searchJSON(ctx, r, size, inner, h5Needle, maxH5Configs)
+	if len(objs) > 0 {
+		s.kerasTree(objs, inner, false)
+	}
+	return err
+}
+
+// kerasMetadata checks the keras_metadata.pb of a Keras 2 SavedModel: a
+// protobuf whose strings are per-layer JSON metadata, searched the same
+// way.
+func (s *scan) kerasMetadata(ctx context.Context, r io.ReaderAt, size int64, inner string) error {
+	objs, err := s.searchJSON(ctx, r, size, inner, kerasMetadataNeedle, maxMetadataObjects)
+	if len(objs) > 0 {
+		s.kerasTree(objs, inner, false)
+	}
+	return err
+}
+
+// searchJSON decodes up to max JSON objects starting with needle in the
+// first MaxH5Scan bytes of r. Objects nested in a decoded one are skipped.
+func (s *scan) searchJSON(ctx context.Context, r io.ReaderAt, size int64, inner string, needle []byte, max int) ([]any, error) {
+	var objs []any
+	buf := make([]byte, h5Chunk+len(needle))
 	if size > MaxH5Scan {
 		s.warn(inner, "only the first %d bytes of %d were searched for a Keras config", int64(MaxH5Scan), size)
 		size = MaxH5Scan
 	}
 	for off := int64(0); off < size; off += h5Chunk {
 		if err := ctx.Err(); err != nil {
-			return err
+			return objs, err
 		}
 		n, err := r.ReadAt(buf, off)
 		if n == 0 && err != nil {
@@ -49,7 +76,7 @@ func (s *scan) h5(ctx context.Context, r io.ReaderAt, size int64, inner string) 
 		}
 		chunk := buf[:n]
 		for i := 0; i < len(chunk); {
-			j := bytes.Index(chunk[i:], h5Needle)
+			j := bytes.Index(chunk[i:], needle)
 			if j < 0 || i+j >= h5Chunk {
 				break // matches in the overlap belong to the next chunk
 			}
@@ -60,17 +87,14 @@ func (s *scan) h5(ctx context.Context, r io.ReaderAt, size int64, inner string) 
 			if dec.Decode(&v) != nil {
 				continue
 			}
-			// Skip the objects nested in this config: they start with
-			// the same bytes.
 			i += int(min(dec.InputOffset(), int64(len(chunk)))) - 1
-			s.kerasTree(v, inner, false)
-			found++
-			if found == maxH5Configs {
-				return nil
+			objs = append(objs, v)
+			if len(objs) == max {
+				return objs, nil
 			}
 		}
 	}
-	return nil
+	return objs, nil
 }
 
 // kerasConfig checks a .keras config.json.

@@ -171,3 +171,19 @@ func SavedModel(ops ...string) []byte {
 	meta := msg(bytesField(1, msg(bytesField(1, []byte("serve")))), bytesField(2, msg(graph...)))
 	return msg(varintField(1, 1), bytesField(2, meta))
 }
+
+// KerasMetadata builds a keras_metadata.pb-like file: protobuf framing
+// around per-layer JSON metadata.
+func KerasMetadata(lambda bool) []byte {
+	layers := []string{`{"name": "dense", "trainable": true, "class_name": "Dense", "config": {"name": "dense", "units": 2}}`}
+	if lambda {
+		layers = append(layers, `{"name": "lambda", "trainable": true, "class_name": "Lambda", "config": {"name": "lambda", "function": {"class_name": "__lambda__", "config": {"code": "4wEAAAAA"}}}}`)
+	}
+	var b []byte
+	for i, l := range layers {
+		node := msg(varintField(1, uint64(i)), bytesField(3, []byte("_tf_keras_layer")), bytesField(5, []byte(l)))
+		b = protowire.AppendTag(b, 1, protowire.BytesType)
+		b = protowire.AppendBytes(b, node)
+	}
+	return b
+}
