@@ -231,6 +231,11 @@ func (s *scan) reportPickle(rep *pickle.Report, inner string, base int64) {
 	if rep.Stopped != "" {
 		s.warn(inner, "pickle only partly read: %s", rep.Stopped)
 	}
+	if rep.Malformed != "" {
+		// A real unpickler would have failed here; a crafted stream may
+		// be trying to confuse scanners.
+		s.warn(inner, "pickle is inconsistent: %s", rep.Malformed)
+	}
 	var bad, unknown []judged
 	for _, imp := range rep.Imports {
 		j := s.a.policy.Judge(imp.Module, imp.Name)
