@@ -36,6 +36,12 @@ func (s *scan) complete() {
 	for i := range s.findings {
 		f := &s.findings[i]
 		f.Location.Path = cleanPath(f.Location.Path)
+		if f.Location.Revision != "" {
+			// Another version of the file: the analyzer owns snippet and
+			// suppressions; only classify and fingerprint.
+			completeOne(f, nil)
+			continue
+		}
 		if f.Fingerprint == "" || f.Snippet == nil && !s.analyzed[f.Location.Path] {
 			byPath[f.Location.Path] = append(byPath[f.Location.Path], i)
 		}
@@ -59,6 +65,12 @@ func (s *scan) complete() {
 		f := &s.findings[i]
 		f.Classify()
 		if f.Suppression != nil {
+			continue
+		}
+		if f.Location.Revision != "" {
+			if sup := s.opts.Suppress.Match(f); sup != nil {
+				f.Suppression = sup
+			}
 			continue
 		}
 		if sup := s.inlines[f.Location.Path].Match(f); sup != nil {

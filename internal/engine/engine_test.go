@@ -262,3 +262,23 @@ func TestProjectAnalyzer(t *testing.T) {
 		t.Errorf("findings = %+v warnings = %+v", r.Findings, r.Warnings)
 	}
 }
+
+// historyRule reports a finding in an older revision of a file that exists
+// today with a suppression comment on the same line number.
+type historyRule struct{ *lineRule }
+
+func (h historyRule) AnalyzeProject(_ context.Context, _ *analyzer.Project, out analyzer.Emitter) error {
+	f := finding.New(&h.rule, finding.Location{Path: "a.go", StartLine: 3, Revision: "abc123"}, "found in history")
+	f.Snippet = &finding.Snippet{StartLine: 3, Lines: []string{"old[REDACTED]"}}
+	out.Emit(f)
+	return nil
+}
+
+func TestRevisionLocationsKeepTheirOwnSnippetAndIgnoreTodaysComments(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", "package a\n// codeaudit:ignore test.marker -- unrelated line today\nvar x = 1\n")
+	r := run(t, dir, Options{}, historyRule{newLineRule("zzz")})
+	if len(r.Findings) != 1 || r.Findings[0].Snippet.Lines[0] != "old[REDACTED]" || r.Findings[0].Fingerprint == "" {
+		t.Errorf("findings = %+v, suppressed = %+v", r.Findings, r.Suppressed)
+	}
+}

@@ -84,6 +84,11 @@ type Location struct {
 	StartColumn int    `json:"start_column,omitempty"`
 	EndLine     int    `json:"end_line"`
 	EndColumn   int    `json:"end_column,omitempty"`
+	// Revision is the commit whose version of the file the lines refer to,
+	// for findings in git history; empty means the working tree. The engine
+	// neither builds snippets from nor applies the working tree's inline
+	// suppressions to a location in another revision.
+	Revision string `json:"revision,omitempty"`
 }
 
 func (l Location) String() string {

@@ -170,6 +170,7 @@ func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out ana
 	sortRecords(rest)
 	for _, r := range rest {
 		r.f.Properties["in_history_only"] = "true"
+		r.f.Location.Revision = r.f.Properties["commit"]
 		note := "is no longer in the file but stays in the git history, where anyone with a clone can read it; rotating it is the only fix"
 		if inTree[r.f.Location.Path] {
 			note = "was later removed from the file but stays in the git history, where anyone with a clone can read it; rotating it is the only fix"
