@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"google.golang.org/protobuf/encoding/protowire"
 
 	"github.com/socyber/codeaudit/internal/aimodel/internal/testmodels"
 	"github.com/socyber/codeaudit/internal/aimodel/modelproto"
@@ -80,4 +81,27 @@ func FuzzSavedModel(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_, _ = modelproto.SavedModelOps(context.Background(), reader(b), func(string) bool { return true })
 	})
+}
+
+func TestONNXSubgraph(t *testing.T) {
+	// An If node whose then_branch graph holds an initializer stored at
+	// an escaping external location: the walker descends into subgraphs.
+	tag := func(n protowire.Number, v []byte) []byte {
+		b := protowire.AppendTag(nil, n, protowire.BytesType)
+		return protowire.AppendBytes(b, v)
+	}
+	entry := append(tag(1, []byte("location")), tag(2, []byte("/etc/shadow"))...)
+	tensor := append(tag(8, []byte("hidden")), tag(13, entry)...)
+	sub := tag(5, tensor)
+	attr := append(tag(1, []byte("then_branch")), tag(6, sub)...)
+	node := append(tag(4, []byte("If")), tag(5, attr)...)
+	graph := tag(1, node)
+	model := tag(7, graph)
+	info, err := modelproto.ONNX(context.Background(), reader(model))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]modelproto.ExternalData{{Tensor: "hidden", Location: "/etc/shadow"}}, info.External); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
