@@ -19,7 +19,8 @@ func addAnalyzerFlags(f *pflag.FlagSet, o *list.Options) {
 	f.BoolVar(&o.SAST.RulesOnly, "rules-only", false, "run only the rules given with --rules, not the built-in packs")
 	// secrets
 	f.BoolVar(&o.Secrets.GitHistory, "git-history", false, "also scan every commit of the git history for secrets")
-	f.BoolVar(&o.Secrets.Staged, "staged", false, "scan only changes staged for commit (for pre-commit hooks)")
+	f.BoolVar(&o.Secrets.Staged, "staged", false, "scan only files staged for commit, and for secrets only the staged lines (pre-commit hooks)")
+	f.IntVar(&o.Secrets.MaxCommits, "max-commits", 0, "read at most `N` commits with --git-history (0: all)")
 	// deps
 	f.StringVar(&o.Deps.DBDir, "db", "", "OSV database `DIR` (DIR/<Ecosystem>/all.zip; default: "+deps.DefaultDBDir()+")")
 	f.BoolVar(&o.Deps.Offline, "offline", false, "never touch the network (scans are always offline; this documents the intent)")

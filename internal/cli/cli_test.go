@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -271,5 +272,44 @@ func TestReportCommands(t *testing.T) {
 		if o := runCLI(t, bad...); o.code != ExitUsage {
 			t.Errorf("%v: exit %d, want 2 (%s)", bad, o.code, o.stderr)
 		}
+	}
+}
+
+// TestStagedPreCommit runs the real secrets analyzer the way the
+// pre-commit hook does: only what is staged counts.
+func TestStagedPreCommit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := repo(t, map[string]string{"README.md": "hello\n"})
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "init")
+	// Unstaged: a secret that is not part of the commit.
+	os.WriteFile(filepath.Join(dir, "local.env"), []byte("AWS_ACCESS_KEY_ID=AKIAQ3EGRT5WZ7YKJ4N6\n"), 0o644)
+	scan := func() outcome {
+		var out, errb bytes.Buffer
+		code := Main(context.Background(), []string{"scan", "--staged", "--scanners", "secrets", "--fail-on", "high", "--format", "json", dir}, IO{Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
+		return outcome{code, out.String(), errb.String()}
+	}
+	if o := scan(); o.code != ExitOK {
+		t.Fatalf("nothing staged: exit %d\n%s%s", o.code, o.stdout, o.stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "deploy.py"), []byte("import boto3\nAWS_ACCESS_KEY_ID = \"AKIAQ3EGRT5WZ7YKJ4N6\"\n"), 0o644)
+	git("add", "deploy.py")
+	o := scan()
+	if o.code != ExitFindings || !strings.Contains(o.stdout, "deploy.py") || strings.Contains(o.stdout, "local.env") {
+		t.Errorf("staged secret: exit %d\n%s%s", o.code, o.stdout, o.stderr)
+	}
+	if strings.Contains(o.stdout, "AKIAQ3EGRT5WZ7YKJ4N6") {
+		t.Error("report contains the full secret")
 	}
 }

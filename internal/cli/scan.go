@@ -21,6 +21,7 @@ import (
 	"github.com/socyber/codeaudit/internal/progress"
 	"github.com/socyber/codeaudit/internal/report"
 	"github.com/socyber/codeaudit/internal/result"
+	"github.com/socyber/codeaudit/internal/secrets"
 	"github.com/socyber/codeaudit/internal/source"
 	"github.com/socyber/codeaudit/internal/suppress"
 )
@@ -246,6 +247,13 @@ func executeScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFla
 	}
 	if bar != nil {
 		opts.Progress = bar.Update
+	}
+	if fl.analyzers.Secrets.Staged {
+		staged, err := secrets.StagedFiles(ctx, target)
+		if err != nil {
+			return nil, usageErrorf("--staged: %v", err)
+		}
+		opts.Only = append([]string{}, staged...)
 	}
 	_, expired := set.Active()
 	res, err := engine.Run(ctx, opts, analyzers)

@@ -41,6 +41,9 @@ type Options struct {
 	// FileTimeout is the budget of one analyzer on one file; 0 means
 	// DefaultFileTimeout.
 	FileTimeout time.Duration
+	// Only, when non-nil, restricts the scan to these relative paths (for
+	// --staged); discovery rules still apply to them.
+	Only []string
 	// Suppress applies config ignores and the baseline (may be nil).
 	Suppress *suppress.Set
 	// Scanners names the --scanners groups selected, for the report.
@@ -90,6 +93,13 @@ func Run(ctx context.Context, opts Options, analyzers []analyzer.Analyzer) (*res
 	inv, err := source.Walk(ctx, srcOpts)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Only != nil {
+		keep := map[string]bool{}
+		for _, p := range opts.Only {
+			keep[cleanPath(p)] = true
+		}
+		inv.Files = slices.DeleteFunc(inv.Files, func(f source.File) bool { return !keep[f.Path] })
 	}
 	s.inv = inv
 

@@ -282,3 +282,13 @@ func TestRevisionLocationsKeepTheirOwnSnippetAndIgnoreTodaysComments(t *testing.
 		t.Errorf("findings = %+v, suppressed = %+v", r.Findings, r.Suppressed)
 	}
 }
+
+func TestOnlyRestrictsTheScan(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.go", "package a\nSINK(1)\n")
+	write(t, dir, "b.go", "package b\nSINK(2)\n")
+	r := run(t, dir, Options{Only: []string{"./b.go"}}, newLineRule("SINK"))
+	if len(r.Findings) != 1 || r.Findings[0].Location.Path != "b.go" || r.Stats.FilesScanned != 1 {
+		t.Errorf("findings = %+v", r.Findings)
+	}
+}
