@@ -92,6 +92,9 @@ func modelCases() []modelCase {
 	add("object npy eval", "arr.npy", testmodels.NPY("|O", mal[4].Bytes), aimodel.RulePickleDangerous)
 	add("npz with object npy", "arrays.npz", testmodels.Zip(testmodels.ZipEntry{Name: "a.npy", Data: testmodels.NPY("|O", mal[3].Bytes), Deflate: true}), aimodel.RulePickleDangerous)
 	add("joblib gzip", "model.joblib", testmodels.Gzip(mal[2].Bytes), aimodel.RulePickleDangerous)
+	add("joblib numeric arrays then exec", "clf.joblib", append(append(new(pickle.Builder).Proto(4).Bytes(), testmodels.JoblibArray(true, make([]byte, 48))...),
+		new(pickle.Builder).Pop().Global("builtins", "exec").Pop().Stop().Bytes()...), aimodel.RulePickleDangerous)
+	add("joblib numeric arrays benign", "ok.joblib", append(append(new(pickle.Builder).Proto(4).Bytes(), testmodels.JoblibArray(false, make([]byte, 48))...), '.'))
 	add("legacy torch tar", "old.pth", testmodels.Tar("sys_info_p", testmodels.StateDict(), "pickle", mal[3].Bytes), aimodel.RulePickleDangerous)
 	add("zip of models", "bundle.zip", testmodels.Zip(testmodels.ZipEntry{Name: "inner/model.pt", Data: testmodels.TorchZip(mal[1].Bytes)}), aimodel.RulePickleDangerous)
 	add("unknown import", "clf.pkl", new(pickle.Builder).Proto(2).Global("sklearn.linear_model", "LogisticRegression").EmptyTuple().NewObj().EmptyDict().Build().Stop().Bytes(), aimodel.RulePickleUnknown)

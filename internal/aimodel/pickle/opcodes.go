@@ -118,21 +118,42 @@ func (w *walker) exec(op byte, at int64) (done bool, err error) {
 		return false, w.push(w.top("DUP"))
 
 	// Scalars.
-	case opNONE, opNEWTRUE, opNEWFALSE, opEMPTY_DICT, opEMPTY_LIST, opEMPTY_TUPLE, opEMPTY_SET, opNEXT_BUFFER:
+	case opNONE, opNEWTRUE, opNEWFALSE, opEMPTY_LIST, opEMPTY_SET, opNEXT_BUFFER:
 		return false, w.push(otherValue)
+	case opEMPTY_TUPLE:
+		if !w.track {
+			return false, w.push(otherValue)
+		}
+		return false, w.push(value{kind: kindTuple, imp: -1})
+	case opEMPTY_DICT:
+		return false, w.push(w.newDict(nil))
 	case opREADONLY_BUFFER:
 		w.top("READONLY_BUFFER")
 	case opINT, opLONG, opFLOAT:
-		if _, err := w.line(); err != nil {
+		s, err := w.line()
+		if err != nil {
 			return false, err
 		}
+		if n, err := strconv.ParseInt(strings.TrimSuffix(s, "L"), 10, 64); err == nil && op != opFLOAT {
+			return false, w.push(value{kind: kindInt, n: n, imp: -1})
+		}
 		return false, w.push(otherValue)
-	case opBININT1:
-		return false, w.skipPush(1)
-	case opBININT2:
-		return false, w.skipPush(2)
+	case opBININT1, opBININT2:
+		size := 1
+		if op == opBININT2 {
+			size = 2
+		}
+		n, err := w.uint(size)
+		if err != nil {
+			return false, err
+		}
+		return false, w.push(value{kind: kindInt, n: int64(n), imp: -1})
 	case opBININT:
-		return false, w.skipPush(4)
+		n, err := w.uint(4)
+		if err != nil {
+			return false, err
+		}
+		return false, w.push(value{kind: kindInt, n: int64(int32(uint32(n))), imp: -1})
 	case opBINFLOAT:
 		return false, w.skipPush(8)
 	case opLONG1:
@@ -202,21 +223,41 @@ func (w *walker) exec(op byte, at int64) (done bool, err error) {
 	case opAPPEND:
 		w.pop("APPEND")
 		w.top("APPEND")
-	case opAPPENDS, opSETITEMS, opADDITEMS:
+	case opAPPENDS, opADDITEMS:
 		w.popMark(opName(op))
 		w.top(opName(op))
+	case opSETITEMS:
+		_, _, items := w.popMarkItems("SETITEMS", w.track)
+		w.setItems(w.top("SETITEMS"), items)
 	case opSETITEM:
-		w.pop("SETITEM")
-		w.pop("SETITEM")
-		w.top("SETITEM")
-	case opLIST, opTUPLE, opDICT, opFROZENSET:
+		v := w.pop("SETITEM")
+		k := w.pop("SETITEM")
+		w.setItems(w.top("SETITEM"), []value{k, v})
+	case opLIST, opFROZENSET:
 		w.popMark(opName(op))
 		return false, w.push(otherValue)
-	case opTUPLE1, opTUPLE2, opTUPLE3:
-		for i := 0; i < int(op-opTUPLE1)+1; i++ {
-			w.pop("TUPLE")
+	case opDICT:
+		_, _, items := w.popMarkItems("DICT", w.track)
+		return false, w.push(w.newDict(items))
+	case opTUPLE:
+		_, n, items := w.popMarkItems("TUPLE", w.track)
+		if !w.track || items == nil && n > 0 {
+			return false, w.push(otherValue)
 		}
-		return false, w.push(otherValue)
+		return false, w.push(value{kind: kindTuple, elems: items, imp: -1})
+	case opTUPLE1, opTUPLE2, opTUPLE3:
+		n := int(op-opTUPLE1) + 1
+		if !w.track {
+			for range n {
+				w.pop("TUPLE")
+			}
+			return false, w.push(otherValue)
+		}
+		items := make([]value, n)
+		for i := n - 1; i >= 0; i-- {
+			items[i] = w.pop("TUPLE")
+		}
+		return false, w.push(value{kind: kindTuple, elems: items, imp: -1})
 
 	// Memo.
 	case opPUT:
@@ -307,8 +348,13 @@ func (w *walker) exec(op byte, at int64) (done bool, err error) {
 		w.nonLiteral(opName(op), at, "copyreg extension code "+strconv.FormatUint(code, 10))
 		return false, w.push(otherValue)
 	case opREDUCE:
-		w.pop("REDUCE")
-		return false, w.push(w.use(w.pop("REDUCE"), "REDUCE"))
+		args := w.pop("REDUCE")
+		fn := w.pop("REDUCE")
+		res := w.use(fn, "REDUCE")
+		if d, ok := w.dtype(fn, args); ok {
+			res = d
+		}
+		return false, w.push(res)
 	case opNEWOBJ:
 		w.pop("NEWOBJ")
 		return false, w.push(w.use(w.pop("NEWOBJ"), "NEWOBJ"))
@@ -323,11 +369,14 @@ func (w *walker) exec(op byte, at int64) (done bool, err error) {
 		}
 		return false, w.push(w.use(cls, "OBJ"))
 	case opBUILD:
-		w.pop("BUILD")
+		state := w.pop("BUILD")
 		v := w.top("BUILD")
 		w.use(v, "BUILD")
+		if v.kind == kindDtype && len(w.stack) > 0 {
+			w.stack[len(w.stack)-1] = dtypeState(v, state)
+		}
 		if w.isJoblibWrapper(v) {
-			return false, w.joblibArray()
+			return false, w.joblibArray(state)
 		}
 	case opPERSID:
 		if _, err := w.line(); err != nil {
@@ -406,30 +455,4 @@ func opName(op byte) string {
 		return "EXT4"
 	}
 	return "opcode"
-}
-
-func (w *walker) isJoblibWrapper(v value) bool {
-	if v.kind != kindCall || v.imp < 0 {
-		return false
-	}
-	imp := w.rep.Imports[v.imp]
-	return imp.Name == "NumpyArrayWrapper" && strings.HasSuffix(imp.Module, "joblib.numpy_pickle")
-}
-
-// joblibArray handles what joblib writes right after a NumpyArrayWrapper:
-// an object array is a nested pickle (protocol 2), walked here and then
-// the outer stream resumes; any other array is raw bytes whose length is
-// in the wrapper's state, which is not tracked, so the walk stops.
-func (w *walker) joblibArray() error {
-	b, err := w.r.Peek(2)
-	if err != nil || b[0] != opPROTO || b[1] < 2 || b[1] > 5 || w.nested {
-		return w.stop("joblib array data follows at offset %d; the rest of the stream was not walked", w.off)
-	}
-	stack, marks, memo := w.stack, w.marks, w.memo
-	w.stack, w.marks, w.memo = nil, nil, make(map[uint64]value)
-	w.nested = true
-	err = w.one(w.ctx)
-	w.nested = false
-	w.stack, w.marks, w.memo = stack, marks, memo
-	return err
 }

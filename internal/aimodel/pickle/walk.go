@@ -43,6 +43,11 @@ const (
 	maxImports = 4096
 	// ctxEvery is how many opcodes run between context checks.
 	ctxEvery = 1 << 14
+	// maxTrackedItems bounds the tuples and dicts whose contents are
+	// tracked (what joblib's array wrapper state needs).
+	maxTrackedItems = 32
+	// maxTrackedDicts bounds how many dicts are tracked per stream.
+	maxTrackedDicts = 1 << 16
 )
 
 func (l Limits) withDefaults() Limits {
@@ -125,12 +130,23 @@ const (
 	kindCallable // an imported object
 	kindCall     // the result of calling an imported object
 	kindMark     // placeholder, never stored
+	kindInt      // an integer that fits in int64
+	kindTuple    // a tuple of at most maxTrackedItems items
+	kindDict     // a dict, tracked while it has at most maxTrackedItems keys
+	kindDtype    // a numpy.dtype built by REDUCE
 )
 
 type value struct {
 	kind valueKind
-	s    string // string content (truncated) for kindString
+	s    string // string content (truncated) for kindString, descr for kindDtype
 	imp  int    // index in Report.Imports for kindCallable/kindCall, -1 if none
+	// n is the value of kindInt, the item size of kindDtype (0: from s).
+	n int64
+	// elems are a kindTuple's items (small tuples only).
+	elems []value
+	// dict is a kindDict's entries with string keys (small dicts only);
+	// shared, like the Python object, by every copy of the value.
+	dict map[string]value
 }
 
 var otherValue = value{kind: kindOther, imp: -1}
@@ -148,6 +164,8 @@ type walker struct {
 	marks   []int // stack lengths at each MARK
 	memo    map[uint64]value
 	byName  map[importKey]int
+	dicts   int  // dicts tracked so far
+	track   bool // track small values: the stream uses joblib's array wrapper
 	scratch []byte
 }
 
@@ -357,9 +375,16 @@ func (w *walker) top(op string) value {
 // popMark removes the items above the last MARK and returns the first of
 // them (or otherValue when there is none).
 func (w *walker) popMark(op string) (first value, n int) {
+	first, n, _ = w.popMarkItems(op, false)
+	return first, n
+}
+
+// popMarkItems is popMark that also returns a copy of the items when
+// there are at most maxTrackedItems of them and keep is set.
+func (w *walker) popMarkItems(op string, keep bool) (first value, n int, items []value) {
 	if len(w.marks) == 0 {
 		w.malformed("%s without MARK at offset %d", op, w.off)
-		return otherValue, 0
+		return otherValue, 0, nil
 	}
 	b := w.marks[len(w.marks)-1]
 	w.marks = w.marks[:len(w.marks)-1]
@@ -368,8 +393,11 @@ func (w *walker) popMark(op string) (first value, n int) {
 		first = w.stack[b]
 	}
 	n = len(w.stack) - b
+	if keep && n <= maxTrackedItems {
+		items = append([]value(nil), w.stack[b:]...)
+	}
 	w.stack = w.stack[:b]
-	return first, n
+	return first, n, items
 }
 
 func (w *walker) addImport(module, name, opcode string, at int64) value {
@@ -380,6 +408,9 @@ func (w *walker) addImport(module, name, opcode string, at int64) value {
 	}
 	if len(w.rep.Imports) >= maxImports {
 		return value{kind: kindCallable, imp: -1}
+	}
+	if name == "NumpyArrayWrapper" && strings.HasSuffix(module, "joblib.numpy_pickle") {
+		w.track = true
 	}
 	w.rep.Imports = append(w.rep.Imports, Import{Module: module, Name: name, Opcode: opcode, Offset: at})
 	w.byName[key] = len(w.rep.Imports) - 1

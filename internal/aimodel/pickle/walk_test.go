@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -261,5 +262,26 @@ func TestJoblibObjectArray(t *testing.T) {
 	want := []string{"joblib.numpy_pickle.NumpyArrayWrapper", "os.system", "builtins.eval"}
 	if diff := cmp.Diff(want, got); diff != "" || rep.Stopped != "" {
 		t.Errorf("stopped %q, imports (-want +got):\n%s", rep.Stopped, diff)
+	}
+}
+
+func TestJoblibNumericArrays(t *testing.T) {
+	// The raw data looks like opcodes importing os.system; it must be
+	// skipped, and the import after it seen.
+	data := []byte("cos\nsystem\n" + strings.Repeat("\x00", 48-11))
+	for _, align := range []bool{false, true} {
+		b := new(pickle.Builder).Proto(4).Bytes()
+		b = append(b, testmodels.JoblibArray(align, data)...)
+		b = append(b, testmodels.JoblibArray(align, data)...)
+		b = append(b, new(pickle.Builder).Pop().Pop().Global("builtins", "eval").Pop().Stop().Bytes()...)
+		rep := walk(t, b)
+		var got []string
+		for _, imp := range rep.Imports {
+			got = append(got, imp.Callable())
+		}
+		want := []string{"joblib.numpy_pickle.NumpyArrayWrapper", "numpy.ndarray", "numpy.dtype", "builtins.eval"}
+		if diff := cmp.Diff(want, got); diff != "" || rep.Stopped != "" || rep.Malformed != "" {
+			t.Errorf("align %v: stopped %q malformed %q, imports (-want +got):\n%s", align, rep.Stopped, rep.Malformed, diff)
+		}
 	}
 }

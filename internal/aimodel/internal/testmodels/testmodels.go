@@ -145,3 +145,24 @@ func NPY(descr string, body []byte) []byte {
 	buf.Write(body)
 	return buf.Bytes()
 }
+
+// JoblibArray builds what joblib writes for a float64 array of shape
+// (3, 2): the wrapper, its state, then the padding and the raw data.
+func JoblibArray(align bool, data []byte) []byte {
+	b := new(pickle.Builder).Global("joblib.numpy_pickle", "NumpyArrayWrapper").EmptyTuple().NewObj().
+		EmptyDict().Mark().
+		Unicode("subclass").Global("numpy", "ndarray").
+		Unicode("shape").Int(3).Int(2).Tuple2().
+		Unicode("order").Unicode("C").
+		Unicode("dtype").Global("numpy", "dtype").Unicode("f8").NewFalse().Raw(0x88).Raw(0x87).Reduce().
+		Mark().Int(3).Unicode("<").Raw('N', 'N', 'N').Int(-1).Int(-1).Int(0).Tuple().Build().
+		Unicode("allow_mmap").Raw(0x88)
+	if align {
+		b.Unicode("numpy_array_alignment_bytes").Int(16)
+	}
+	b.SetItems().Build()
+	if align {
+		b.Raw(3, 0xff, 0xff, 0xff)
+	}
+	return append(b.Bytes(), data...)
+}
