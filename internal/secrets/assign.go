@@ -58,7 +58,7 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 		ke++
 	}
 	// Keys do not end in '.' or '-' ("password." is prose); a leading
-	// "--" makes a command-line flag (--password S3cret).
+	// "--" makes a command-line flag (--password VALUE).
 	for ke > ks && (t[ke-1] == '.' || t[ke-1] == '-') {
 		ke--
 	}
@@ -193,7 +193,7 @@ func (st *scan) assignmentAt(hit, ws, we int) (assignment, bool) {
 }
 
 // spacedValue reads a value separated from its key by blanks only: a
-// command-line flag (--password S3cret, --token "…") or SQL
+// command-line flag (--password VALUE, --token "…") or SQL
 // (IDENTIFIED BY '…', WITH PASSWORD '…'). ke is the end of the key and i
 // the first non-blank byte after it.
 func (st *scan) spacedValue(words []string, dashes, ke, i, we int) ([3]int, bool) {
@@ -554,15 +554,22 @@ func identifierLike(v string) bool {
 	upperSnake, dotted := true, true
 	for i := 0; i < len(v); i++ {
 		c := v[i]
-		if !(c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9') {
+		if !(c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c >= '0' && c <= '9') {
 			upperSnake = false
 		}
 		if !(c >= 'a' && c <= 'z' || c == '.' || c == '_' || c == '-') {
 			dotted = false
 		}
 	}
+	// SOME_NAME, and identifiers such as CWE-259 or ISO-8859-1: a letter
+	// run before the separator, not a password like "A-9X2K".
 	if upperSnake && strings.Contains(v, "_") {
 		return true
+	}
+	if upperSnake && strings.Contains(v, "-") {
+		if i := strings.IndexByte(v, '-'); i >= 3 && strings.Trim(v[:i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+			return true
+		}
 	}
 	return dotted && strings.ContainsAny(v, "._-")
 }

@@ -21,3 +21,12 @@ func load() Config {
 	apiKey := "k7Hq2Lx9Mz4Wp8Rv3Tn6Yb1C"
 	return Config{Password: password, APIKey: apiKey}
 }
+
+const (
+	// ok: secrets.generic-password
+	cweHardcodedPassword = "CWE-259"
+	// ok: secrets.generic-password
+	passwordCharset = "ISO-8859-1"
+	// ruleid: secrets.generic-password
+	adminPassword = "Q7-w!pX29"
+)
