@@ -40,6 +40,7 @@ var patchArgs = []string{"-p", "-U0", "--no-color", "--no-ext-diff", "--no-textc
 func (a *Analyzer) gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
 	full := append([]string{"-C", dir, "-c", "core.quotePath=false", "-c", "diff.noprefix=false",
 		"-c", "diff.mnemonicPrefix=false", "-c", "log.showSignature=false", "-c", "core.fsmonitor=false"}, args...)
+	// codeaudit:ignore go.lang.exec-non-constant-command -- the git executable comes from the operator's own option, never from scanned content
 	cmd := exec.CommandContext(ctx, a.opts.Git, full...)
 	cmd.Env = append(cmd.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
 	return cmd

@@ -64,6 +64,7 @@ func (s *zipServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func md5b64(b []byte) string {
+	// codeaudit:ignore go.crypto.weak-hash -- mimics the storage server's published MD5 header
 	s := md5.Sum(b)
 	return base64.StdEncoding.EncodeToString(s[:])
 }
