@@ -90,6 +90,7 @@ func Run(ctx context.Context, opts Options, analyzers []analyzer.Analyzer) (*res
 	srcOpts := opts.Source
 	srcOpts.Logger = log
 	srcOpts.KeepBinary = s.keepBinary
+	srcOpts.KeepLarge = s.keepLarge
 	inv, err := source.Walk(ctx, srcOpts)
 	if err != nil {
 		return nil, err
@@ -175,10 +176,26 @@ func (s *scan) keepBinary(path string) bool {
 	return false
 }
 
-func (s *scan) wanting(f *source.File) []analyzer.FileAnalyzer {
+// keepLarge tells discovery which files over the size cap a streaming
+// analyzer wants: they are handed to it unread.
+func (s *scan) keepLarge(path string) bool {
+	f := source.File{Path: path, Language: source.DetectLanguage(path, nil)}
+	for _, a := range s.fileAnalyzers {
+		if a.Info().Stream && a.Wants(&f) {
+			return true
+		}
+	}
+	return false
+}
+
+// wanting lists the analyzers a file goes to. Binary files go only to
+// analyzers that take them, files over the size cap only to analyzers that
+// stream.
+func (s *scan) wanting(f *source.File, large bool) []analyzer.FileAnalyzer {
 	var out []analyzer.FileAnalyzer
 	for _, a := range s.fileAnalyzers {
-		if f.Binary && !a.Info().Binary {
+		info := a.Info()
+		if f.Binary && !info.Binary || large && !info.Stream {
 			continue
 		}
 		if a.Wants(f) {
@@ -217,18 +234,27 @@ func (s *scan) runFiles(ctx context.Context) error {
 // scanFile reads one file once, counts its lines, collects its inline
 // suppressions and runs every analyzer that wants it.
 func (s *scan) scanFile(ctx context.Context, f *source.File) {
-	wanted := s.wanting(f)
-	if len(wanted) == 0 && (f.Binary || f.Language == source.Unknown) {
+	limit := s.opts.Source.SizeLimit(f.Path)
+	large := limit >= 0 && f.Size > limit
+	wanted := s.wanting(f, large)
+	needContent := !large && !f.Binary && f.Language != source.Unknown // for line counts
+	for _, a := range wanted {
+		needContent = needContent || !a.Info().Stream
+	}
+	if len(wanted) == 0 && !needContent {
 		return // nothing to analyse and no lines to count
 	}
-	content, err := readCapped(f.Abs, s.opts.Source.SizeLimit(f.Path))
-	if err != nil {
-		s.warn(f.Path, "", fmt.Sprintf("cannot read file: %v", err))
-		return
+	var content []byte
+	if needContent {
+		var err error
+		if content, err = readCapped(f.Abs, limit); err != nil {
+			s.warn(f.Path, "", fmt.Sprintf("cannot read file: %v", err))
+			return
+		}
 	}
 	var inline *suppress.Inline
 	var lines result.Lines
-	if !f.Binary {
+	if !f.Binary && content != nil {
 		inline = suppress.ParseInline(f.Path, content)
 		if f.Language != source.Unknown {
 			code, comment, blank := source.CountLines(f.Language, content)
@@ -241,15 +267,14 @@ func (s *scan) scanFile(ctx context.Context, f *source.File) {
 	}
 	local = append(local, inline.Problems()...)
 	// Complete findings in this file now, while its content is in memory.
+	// Binary and streamed files have no lines to cut snippets from.
 	var fileLines []string
-	if !f.Binary {
-		for i := range local {
-			if local[i].Location.Path == f.Path {
-				if fileLines == nil {
-					fileLines = finding.SplitLines(content)
-				}
-				completeOne(&local[i], fileLines)
-			}
+	if !f.Binary && content != nil {
+		fileLines = finding.SplitLines(content)
+	}
+	for i := range local {
+		if local[i].Location.Path == f.Path && local[i].Location.Revision == "" {
+			completeOne(&local[i], fileLines)
 		}
 	}
 

@@ -292,3 +292,33 @@ func TestOnlyRestrictsTheScan(t *testing.T) {
 		t.Errorf("findings = %+v", r.Findings)
 	}
 }
+
+// streamer wants *.bin files, reads them itself and reports their size.
+type streamer struct{ *lineRule }
+
+func (s streamer) Info() analyzer.Info {
+	return analyzer.Info{Name: "streamer", Scanner: analyzer.ScannerModels, Binary: true, Stream: true}
+}
+func (s streamer) Wants(f *source.File) bool { return strings.HasSuffix(f.Path, ".bin") }
+func (s streamer) AnalyzeFile(_ context.Context, t *analyzer.Target, out analyzer.Emitter) error {
+	if t.Content != nil && t.File.Size > 1024 {
+		return errors.New("engine read a large streamed file")
+	}
+	out.Emit(finding.New(&s.rule, finding.Location{Path: t.File.Path, StartLine: 1}, "seen"))
+	return nil
+}
+
+func TestStreamingAnalyzersGetLargeFilesUnread(t *testing.T) {
+	dir := t.TempDir()
+	big, _ := os.Create(filepath.Join(dir, "model.bin"))
+	big.Truncate(3 << 30) // sparse: 3 GB over a 1 KB cap
+	big.Close()
+	write(t, dir, "big.go", "package a\n"+strings.Repeat("// filler\n", 500))
+	r := run(t, dir, Options{Source: source.Options{MaxFileSize: 1024}}, streamer{newLineRule("zzz")}, newLineRule("filler"))
+	if len(r.Findings) != 1 || r.Findings[0].Location.Path != "model.bin" || r.Findings[0].Fingerprint == "" {
+		t.Errorf("findings = %+v warnings = %+v", r.Findings, r.Warnings)
+	}
+	if r.Stats.FilesSkipped[source.SkipOversize] != 1 {
+		t.Errorf("the large .go file should be skipped: %v", r.Stats.FilesSkipped)
+	}
+}

@@ -111,6 +111,10 @@ type Options struct {
 	// when IncludeBinary is off (analyzers of model files and archives
 	// claim theirs this way). It sees the relative path.
 	KeepBinary func(path string) bool
+	// KeepLarge, when set, keeps files over the size cap that it returns
+	// true for (analyzers that stream files of many gigabytes claim theirs
+	// this way); readers must then not read such files whole.
+	KeepLarge func(path string) bool
 	// Logger receives one debug record per skipped file (shown with -v).
 	// Nil discards.
 	Logger *slog.Logger

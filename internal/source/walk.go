@@ -257,7 +257,7 @@ func (w *walker) visitFile(abs, name, rel string) {
 	dep := isDependencyFile(name)
 	checkGenerated := !opts.IncludeGenerated && !dep && !isPipelineFile(rel)
 	keepBinary := func() bool {
-		return opts.IncludeBinary || w.keepBinary(rel)
+		return opts.IncludeBinary || w.claim(opts.KeepBinary, "KeepBinary", rel)
 	}
 
 	binary := false
@@ -297,7 +297,7 @@ func (w *walker) visitFile(abs, name, rel string) {
 		return
 	}
 	size := st.Size()
-	if limit := w.opts.SizeLimit(name); limit >= 0 && size > limit {
+	if limit := w.opts.SizeLimit(name); limit >= 0 && size > limit && !w.claim(w.opts.KeepLarge, "KeepLarge", rel) {
 		w.skip(rel, SkipOversize, fmt.Sprintf("%d bytes, over the %d-byte limit", size, limit), false)
 		return
 	}
@@ -332,19 +332,19 @@ func (w *walker) visitFile(abs, name, rel string) {
 	w.inv.Files = append(w.inv.Files, File{Path: rel, Abs: abs, Size: size, Language: lang, Binary: binary})
 }
 
-// keepBinary asks Options.KeepBinary, which runs analyzers' code: a panic
-// there counts as "no" and is logged, and never ends the walk.
-func (w *walker) keepBinary(rel string) (keep bool) {
-	if w.opts.KeepBinary == nil {
+// claim asks Options.KeepBinary or KeepLarge, which run analyzers' code:
+// a panic there counts as "no" and is logged, and never ends the walk.
+func (w *walker) claim(fn func(string) bool, name, rel string) (keep bool) {
+	if fn == nil {
 		return false
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			w.warn(rel, fmt.Sprintf("KeepBinary panicked: %v", r))
+			w.warn(rel, fmt.Sprintf("%s panicked: %v", name, r))
 			keep = false
 		}
 	}()
-	return w.opts.KeepBinary(rel)
+	return fn(rel)
 }
 
 // classifyDirContent recognises a directory by marker files inside it: a

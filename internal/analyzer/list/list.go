@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/socyber/codeaudit/internal/aimodel"
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/deps"
 	"github.com/socyber/codeaudit/internal/pipeline"
@@ -22,6 +23,7 @@ type Options struct {
 	Secrets  secrets.Options
 	Deps     deps.Options
 	Pipeline pipeline.Options
+	Models   aimodel.Options
 }
 
 // All builds every analyzer, in a fixed order. An error means bad input
@@ -40,6 +42,8 @@ func All(opts Options) ([]analyzer.Analyzer, error) {
 		secrets.New(opts.Secrets),
 		d,
 		pipeline.New(opts.Pipeline),
+		aimodel.New(opts.Models),
+		aimodel.NewCodeAnalyzer(),
 	}, nil
 }
 
