@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/editdistance"
 	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/source"
 )
@@ -69,41 +70,11 @@ func (p *Publishers) Near(org string) (string, bool) {
 		if len(n) >= longPublisherLen {
 			limit = 2
 		}
-		if d := editDistance(lo, strings.ToLower(n), limit); d > 0 && d <= limit {
+		if d := editdistance.OSA(lo, strings.ToLower(n), limit); d > 0 && d <= limit {
 			return n, true
 		}
 	}
 	return "", false
-}
-
-// editDistance is the optimal-string-alignment distance (insertions,
-// deletions, substitutions and adjacent transpositions), computed up to
-// limit+1. A few lines of dynamic programming; no library needed.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 var (

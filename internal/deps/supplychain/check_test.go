@@ -163,21 +163,6 @@ func TestResembles(t *testing.T) {
 	}
 }
 
-func TestOSADistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"lodash", "lodash", 0}, {"lodash", "lodahs", 1}, {"lodash", "lodas", 1}, {"lodash", "llodash", 1},
-		{"lodash", "lodosh", 1}, {"abc", "cba", 2}, {"", "abc", 3},
-	}
-	for _, tt := range tests {
-		if got := osaDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("osaDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func FuzzRequirements(f *testing.F) {
 	f.Add("requests==2.19.1\n-e git+https://x/y.git@main#egg=y\n")
 	f.Add("a @ https://x/a.tar.gz \\\n --hash=sha256:00\n")

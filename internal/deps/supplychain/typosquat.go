@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/socyber/codeaudit/internal/deps/osvdb"
+	"github.com/socyber/codeaudit/internal/editdistance"
 )
 
 var (
@@ -66,7 +67,7 @@ func Resembles(ecosystem, name string) string {
 		if len(p) < MinTyposquatLength || abs(len(p)-len(n)) > 1 {
 			continue
 		}
-		if osaDistance(n, p) == 1 && (best == "" || p < best) {
+		if editdistance.OSA(n, p, 1) == 1 && (best == "" || p < best) {
 			best = p
 		}
 	}
@@ -85,35 +86,4 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// osaDistance is the optimal-string-alignment edit distance (insertions,
-// deletions, substitutions and swaps of adjacent bytes). Names are short
-// (bounded by the callers' length check), so the quadratic table is cheap.
-func osaDistance(a, b string) int {
-	const maxName = 214 // npm's own name length limit
-	if len(a) > maxName || len(b) > maxName {
-		return maxName
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
