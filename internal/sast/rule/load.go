@@ -80,8 +80,11 @@ type Rule struct {
 	Message   string
 	Fix       string
 	Formula   *Formula
-	Include   []string
-	Exclude   []string
+	// Taint is set for taint-mode rules (mode: taint), which have no
+	// Formula.
+	Taint   *Taint
+	Include []string
+	Exclude []string
 	// File and Line say where the rule was written.
 	File string
 	Line int
@@ -95,6 +98,7 @@ var topLevelKeys = map[string]bool{
 	"paths": true, "fix": true, "fix-regex": true, "options": true, "min-version": true,
 	"max-version": true, "mode": true, "cwe": true, "confidence": true, "remediation": true,
 	"title": true, "references": true, "description": true,
+	"pattern-sources": true, "pattern-sinks": true, "pattern-sanitizers": true, "pattern-propagators": true,
 }
 
 // parseFile reads the rules of one YAML file.
@@ -186,15 +190,21 @@ func parseRule(file string, n *yaml.Node) (*Rule, error) {
 	r.Meta.ID = strings.ToLower(strings.TrimSpace(id))
 	for k, kn := range keys {
 		if !topLevelKeys[k] {
-			switch k {
-			case "pattern-sources", "pattern-sinks", "pattern-sanitizers", "pattern-propagators":
-				return nil, p.errf(kn, "taint mode (%s) is not supported in rule files yet", k)
-			}
 			return nil, p.errf(kn, "unknown key %q", k)
 		}
 	}
-	if mode, ok := scalar(fields["mode"]); ok && mode != "search" {
-		return nil, p.errf(fields["mode"], "mode %q is not supported (only \"search\")", mode)
+	mode, _ := scalar(fields["mode"])
+	switch mode {
+	case "", "search", ModeTaint:
+	default:
+		return nil, p.errf(fields["mode"], "mode %q is not supported (only \"search\" and \"taint\")", mode)
+	}
+	if mode != ModeTaint {
+		for _, tk := range taintKeys {
+			if kn := keys[tk.key]; kn != nil {
+				return nil, p.errf(kn, "%s needs mode: taint", tk.key)
+			}
+		}
 	}
 	// Languages.
 	names, ok := stringList(fields["languages"])
@@ -226,6 +236,19 @@ func parseRule(file string, n *yaml.Node) (*Rule, error) {
 	if err := p.metadata(r, fields); err != nil {
 		return nil, err
 	}
+	if mode == ModeTaint {
+		for _, k := range []string{"pattern", "patterns", "pattern-either", "pattern-regex"} {
+			if kn := keys[k]; kn != nil {
+				return nil, p.errf(kn, "a taint rule has pattern-sources and pattern-sinks instead of %s", k)
+			}
+		}
+		t, err := p.taint(fields, n)
+		if err != nil {
+			return nil, err
+		}
+		r.Taint = t
+		return p.finish(r, fields, n)
+	}
 	// Formula: exactly one of the top-level pattern keys.
 	var formula *Formula
 	for _, k := range []string{"pattern", "patterns", "pattern-either", "pattern-regex"} {
@@ -246,6 +269,11 @@ func parseRule(file string, n *yaml.Node) (*Rule, error) {
 		return nil, p.errf(n, "missing pattern, patterns, pattern-either or pattern-regex")
 	}
 	r.Formula = formula
+	return p.finish(r, fields, n)
+}
+
+// finish reads the keys common to search and taint rules.
+func (p *ruleParser) finish(r *Rule, fields map[string]*yaml.Node, n *yaml.Node) (*Rule, error) {
 	if fix, ok := scalar(fields["fix"]); ok {
 		r.Fix = fix
 	}

@@ -159,7 +159,11 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"no rules", "foo: 1\n", "r.yaml:1: missing \"rules\" list"},
 		{"unknown key", base + "    pattern: x\n    paterns: []\n", `r.yaml:7: rule "t.rule": unknown key "paterns"`},
-		{"taint mode", base + "    pattern-sources: []\n", `r.yaml:6: rule "t.rule": taint mode (pattern-sources) is not supported in rule files yet`},
+		{"taint keys without mode", base + "    pattern-sources: []\n", `r.yaml:6: rule "t.rule": pattern-sources needs mode: taint`},
+		{"taint without sinks", base + "    mode: taint\n    pattern-sources:\n      - pattern: source()\n", `rule "t.rule": a taint rule needs pattern-sources and pattern-sinks`},
+		{"taint with pattern", base + "    mode: taint\n    pattern: x\n", `a taint rule has pattern-sources and pattern-sinks instead of pattern`},
+		{"propagator without to", base + "    mode: taint\n    pattern-sources:\n      - pattern: a()\n    pattern-sinks:\n      - pattern: b($X)\n    pattern-propagators:\n      - pattern: c($X)\n        from: $X\n", `a propagator needs from and to metavariables`},
+		{"bad requires", base + "    mode: taint\n    pattern-sources:\n      - pattern: a()\n    pattern-sinks:\n      - pattern: b($X)\n        requires: A and (B)\n", `requires: `},
 		{"two formulas", base + "    pattern: x\n    pattern-regex: y\n", `only one of pattern`},
 		{"bad regex", base + "    pattern-regex: '(?<=x)'\n", `r.yaml:6: rule "t.rule": pattern-regex: error parsing regexp`},
 		{"bad cwe", base + "    cwe: CWE-abc\n    pattern: x\n", `r.yaml:6: rule "t.rule": cwe "CWE-abc" is not of the form CWE-89`},

@@ -121,6 +121,16 @@ func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
 				s.langs[g] = ls
 			}
 			ruleIdx := len(ls.rules)
+			if r.Taint != nil {
+				for _, f := range r.Taint.formulas() {
+					if err := ls.compile(ctx, ps, r, g, f, ruleIdx); err != nil {
+						return err
+					}
+				}
+				ls.rules = append(ls.rules, r)
+				ls.filters = append(ls.filters, nil)
+				continue
+			}
 			if err := ls.compile(ctx, ps, r, g, r.Formula, ruleIdx); err != nil {
 				return err
 			}
@@ -186,7 +196,7 @@ func (s *Set) Candidates(id lang.ID, filePath string, src []byte) []int {
 	var words map[string]bool
 	var out []int
 	for i, r := range ls.rules {
-		if !r.paths.allows(filePath) {
+		if r.Taint != nil || !r.paths.allows(filePath) {
 			continue
 		}
 		if words == nil {
