@@ -14,8 +14,10 @@ import (
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/deps/inventory"
 	"github.com/socyber/codeaudit/internal/deps/osvdb"
+	"github.com/socyber/codeaudit/internal/deps/sbom"
 	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/result"
+	"github.com/socyber/codeaudit/internal/source"
 )
 
 // StaleAfter is the database age past which a scan warns.
@@ -48,6 +50,10 @@ type Options struct {
 	Logger *slog.Logger
 	// ToolVersion is recorded in SBOMs as the generating tool's version.
 	ToolVersion string
+	// Models lists the project's AI model files for the AI-BOM in
+	// CycloneDX SBOMs; nil leaves them out. The registry connects it to the
+	// models analyzer, so neither package depends on the other.
+	Models func(ctx context.Context, files []source.File) ([]sbom.Model, error)
 }
 
 // Analyzer is the dependency analyzer. It is a ProjectAnalyzer: lockfiles
@@ -182,9 +188,16 @@ func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out 
 		out.Emit(f)
 	}
 
+	var models []sbom.Model
+	if len(a.opts.SBOMs) > 0 && a.opts.Models != nil {
+		var err error
+		if models, err = a.opts.Models(ctx, p.Files); err != nil {
+			out.Warn("", "AI-BOM: "+err.Error())
+		}
+	}
 	var errs []error
 	for _, r := range a.opts.SBOMs {
-		if err := a.writeSBOM(r, p, inv); err != nil {
+		if err := a.writeSBOM(r, p, inv, models); err != nil {
 			errs = append(errs, err)
 		}
 	}

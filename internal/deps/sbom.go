@@ -22,7 +22,7 @@ const toolName = "codeaudit"
 
 // writeSBOM writes one SBOM next to its destination and renames it into
 // place, so a failed write never leaves half a file.
-func (a *Analyzer) writeSBOM(r SBOMRequest, p *analyzer.Project, inv *inventory.Inventory) error {
+func (a *Analyzer) writeSBOM(r SBOMRequest, p *analyzer.Project, inv *inventory.Inventory, models []sbom.Model) error {
 	name := filepath.Base(p.Root)
 	if name == "." || name == string(filepath.Separator) || name == "" {
 		name = "project"
@@ -33,6 +33,7 @@ func (a *Analyzer) writeSBOM(r SBOMRequest, p *analyzer.Project, inv *inventory.
 		ToolVersion: a.opts.ToolVersion,
 		Timestamp:   a.opts.Now().UTC().Truncate(1e9),
 		Packages:    inv.Packages,
+		Models:      models,
 	}
 	if doc.ToolVersion == "" {
 		doc.ToolVersion = "dev"

@@ -5,6 +5,7 @@
 package list
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,9 +13,11 @@ import (
 	"github.com/socyber/codeaudit/internal/aimodel"
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/deps"
+	"github.com/socyber/codeaudit/internal/deps/sbom"
 	"github.com/socyber/codeaudit/internal/pipeline"
 	"github.com/socyber/codeaudit/internal/sast"
 	"github.com/socyber/codeaudit/internal/secrets"
+	"github.com/socyber/codeaudit/internal/source"
 )
 
 // Options carries each analyzer's own options from the CLI.
@@ -32,6 +35,9 @@ func All(opts Options) ([]analyzer.Analyzer, error) {
 	s, err := sast.New(opts.SAST)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Deps.Models == nil {
+		opts.Deps.Models = modelComponents
 	}
 	d, err := deps.New(opts.Deps)
 	if err != nil {
@@ -91,4 +97,15 @@ func Select(all []analyzer.Analyzer, scanners []string) []analyzer.Analyzer {
 		}
 	}
 	return out
+}
+
+// modelComponents feeds the models analyzer's file inventory into the deps
+// analyzer's CycloneDX SBOM (the AI-BOM).
+func modelComponents(ctx context.Context, files []source.File) ([]sbom.Model, error) {
+	comps, err := aimodel.Components(ctx, files)
+	out := make([]sbom.Model, 0, len(comps))
+	for _, c := range comps {
+		out = append(out, sbom.Model{Name: c.Name, Path: c.Path, Format: c.Format, SHA256: c.SHA256})
+	}
+	return out, err
 }

@@ -11,7 +11,9 @@ import (
 
 const rootRef = "root-component"
 
-// WriteCycloneDX writes the document as CycloneDX 1.6 JSON.
+// WriteCycloneDX writes the document as CycloneDX 1.6 JSON. Model files
+// become components of type machine-learning-model with their SHA-256
+// (the AI-BOM), so a deployed model can be checked against the approved one.
 func WriteCycloneDX(w io.Writer, d *Document) error {
 	bom := cdx.NewBOM()
 	bom.SpecVersion = cdx.SpecVersion1_6
@@ -56,6 +58,23 @@ func WriteCycloneDX(w io.Writer, d *Document) error {
 			dep.Dependencies = &c.requires
 		}
 		deps = append(deps, dep)
+	}
+	for _, m := range d.Models {
+		ref := "model:" + m.Path
+		props := []cdx.Property{
+			{Name: "codeaudit:model-format", Value: m.Format},
+			{Name: "codeaudit:source-file", Value: m.Path},
+		}
+		components = append(components, cdx.Component{
+			BOMRef:     ref,
+			Type:       cdx.ComponentTypeMachineLearningModel,
+			Name:       m.Name,
+			Hashes:     &[]cdx.Hash{{Algorithm: cdx.HashAlgoSHA256, Value: m.SHA256}},
+			Properties: &props,
+			Evidence:   &cdx.Evidence{Occurrences: &[]cdx.EvidenceOccurrence{{Location: m.Path}}},
+		})
+		direct = append(direct, ref)
+		deps = append(deps, cdx.Dependency{Ref: ref})
 	}
 	bom.Components = &components
 	all := append([]cdx.Dependency{{Ref: rootRef, Dependencies: &direct}}, deps...)

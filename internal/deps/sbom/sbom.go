@@ -21,6 +21,17 @@ type Document struct {
 	// Packages is the inventory; duplicates (same package URL in several
 	// files) become one component listing every file.
 	Packages []inventory.Package
+	// Models are AI model files, written as CycloneDX
+	// machine-learning-model components (SPDX output omits them).
+	Models []Model
+}
+
+// Model is one model file of the AI-BOM.
+type Model struct {
+	Name   string // file name
+	Path   string // relative path in the scan
+	Format string // "safetensors", "pytorch", "onnx", ...
+	SHA256 string // lower-case hex digest
 }
 
 // component is one deduplicated package.

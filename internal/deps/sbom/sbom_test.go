@@ -194,3 +194,39 @@ func TestGoldenSBOMsValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestAIBOM checks that model files become machine-learning-model
+// components with their digest and that the result still validates.
+func TestAIBOM(t *testing.T) {
+	d := testDoc()
+	d.Models = []Model{{Name: "fraud.safetensors", Path: "models/fraud.safetensors", Format: "safetensors", SHA256: strings.Repeat("ab", 32)}}
+	var buf bytes.Buffer
+	if err := WriteCycloneDX(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	s := compile(t, "testdata/schema/bom-1.6.schema.json", "testdata/schema/spdx.schema.json", "testdata/schema/jsf-0.82.schema.json")
+	validate(t, s, buf.Bytes())
+	var bom struct {
+		Components []struct {
+			Type   string
+			Name   string
+			Hashes []struct{ Alg, Content string }
+		}
+		Dependencies []struct {
+			Ref       string
+			DependsOn []string
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &bom); err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, c := range bom.Components {
+		if c.Type == "machine-learning-model" && c.Name == "fraud.safetensors" && len(c.Hashes) == 1 && c.Hashes[0].Alg == "SHA-256" {
+			found = true
+		}
+	}
+	if !found || !strings.Contains(strings.Join(bom.Dependencies[0].DependsOn, " "), "model:models/fraud.safetensors") {
+		t.Errorf("model component missing: %s", buf.String())
+	}
+}
