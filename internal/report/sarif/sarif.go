@@ -114,6 +114,11 @@ func Build(r *result.Result) (*gs.Report, error) {
 				len(r.Findings)+len(r.Suppressed), MaxResults, MaxResults))))
 	}
 	run.AddInvocation(inv)
+	if len(r.DataSources) > 0 {
+		// The advisory data behind dependency verdicts, with its age, so a
+		// SARIF consumer can tell how current they were.
+		run.Properties = gs.NewPropertyBag().Add("codeaudit/dataSources", r.DataSources)
+	}
 
 	for i := range all {
 		run.AddResult(sarifResult(&all[i], index[all[i].RuleID]))
