@@ -4,7 +4,7 @@ from hashlib import sha1
 
 
 def digests(data, password):
-    # ruleid: python.crypto.weak-hash
+    # ruleid: python.crypto.weak-hash, python.crypto.weak-password-hash
     token = h.md5(password.encode()).hexdigest()
     # ruleid: python.crypto.weak-hash
     sig = sha1(data)
