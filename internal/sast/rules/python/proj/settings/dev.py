@@ -1,0 +1,2 @@
+# ok: python.django.debug-enabled
+DEBUG = True
