@@ -2,7 +2,7 @@ const crypto = require('crypto');
 import { createHash } from 'node:crypto';
 
 export function fingerprints(data, password) {
-  // ruleid: javascript.crypto.weak-hash
+  // ruleid: javascript.crypto.weak-hash, javascript.crypto.weak-password-hash
   const a = crypto.createHash('md5').update(password).digest('hex');
   // ruleid: javascript.crypto.weak-hash
   const b = createHash("SHA1").update(data).digest();
