@@ -1,0 +1,8 @@
+const express = require('express');
+
+const api = express();
+api.use(express.json());
+// ok: javascript.express.csrf-missing
+api.post('/v1/items', (req, res) => res.status(201).json(req.body));
+
+module.exports = api;
