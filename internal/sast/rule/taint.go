@@ -287,3 +287,22 @@ func (t *Taint) formulas() []*Formula {
 }
 
 func isBudget(err error) bool { return errors.Is(err, pattern.ErrBudget) }
+
+// Focused reports whether the spec narrows its matches with
+// focus-metavariable (a sink naming the dangerous argument rather than
+// the whole call).
+func (s *TaintSpec) Focused() bool {
+	var walk func(f *Formula) bool
+	walk = func(f *Formula) bool {
+		if f.Op == OpFocus {
+			return true
+		}
+		for _, c := range f.Children {
+			if c.Op != OpNot && c.Op != OpNotInside && walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(s.Formula)
+}

@@ -1,0 +1,441 @@
+package taint
+
+import (
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// assign interprets an assignment or declaration.
+func (in *interp) assign(n, left, right *syntax.Node) {
+	augmented := n.Kind == "augmented_assignment" || n.Kind == "augmented_assignment_expression"
+	if op := operator(n); op != "" && op != "=" && op != ":=" {
+		augmented = true
+	}
+	ls, rs := listItems(left), listItems(right)
+	if len(ls) > 1 && len(ls) == len(rs) {
+		ts := make([]taint, len(rs))
+		for i, r := range rs {
+			ts[i] = in.visit(r)
+		}
+		for i, l := range ls {
+			in.store(l, rs[i], ts[i], augmented, n)
+		}
+		return
+	}
+	t := in.visit(right)
+	r := right
+	if len(rs) == 1 {
+		r = rs[0]
+	}
+	for _, l := range ls {
+		in.store(l, r, t, augmented, n)
+	}
+}
+
+func listItems(n *syntax.Node) []*syntax.Node {
+	switch n.Kind {
+	case "expression_list", "pattern_list", "tuple_pattern":
+		return n.NamedChildren()
+	}
+	return []*syntax.Node{n}
+}
+
+// store writes taint t (of expression right, may be nil) to target l.
+func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *syntax.Node) {
+	if l.Kind == "object_pattern" || l.Kind == "array_pattern" || l.Kind == "list_pattern" {
+		in.bind(l, t, at)
+		return
+	}
+	p, ok := in.pathOf(l)
+	if !ok {
+		in.visit(l)
+		return
+	}
+	if !t.clean() {
+		t = t.step(in.traceStep(at, "propagation", "flows into "+in.short(l)))
+	}
+	if augmented {
+		in.st.weak(p, t)
+		return
+	}
+	in.st.write(p, t)
+	if right == nil {
+		return
+	}
+	if v, ok := in.constOf(right, 0); ok {
+		in.st.consts[p] = v
+	}
+	in.literal(p, right)
+}
+
+// literal records the elements of a collection literal or a new empty
+// collection under path p.
+func (in *interp) literal(p string, right *syntax.Node) {
+	switch right.Kind {
+	case "list", "array", "tuple":
+		items := right.NamedChildren()
+		for i, e := range items {
+			in.st.vars[p+elemPath(in.tree.Lang, int64(i))] = in.peek(e)
+		}
+		in.st.lens[p] = len(items)
+	case "dictionary", "object":
+		for _, pr := range right.NamedChildren() {
+			k, v := pr.Child("key"), pr.Child("value")
+			if k == nil || v == nil {
+				continue
+			}
+			kv, ok := in.constOf(k, 0)
+			if !ok && k.Kind == "property_identifier" {
+				kv, ok = in.tree.Text(k), true
+			}
+			if ok {
+				in.st.vars[p+elemPath(in.tree.Lang, kv)] = in.peek(v)
+			}
+		}
+	case "object_creation_expression":
+		if ty := right.Child("type"); ty != nil && len(in.tree.Arguments(right)) == 0 {
+			name := in.tree.Text(ty)
+			if strings.Contains(name, "List") || strings.Contains(name, "Deque") || strings.Contains(name, "Vector") {
+				in.st.lens[p] = 0
+			}
+		}
+	case "method_invocation":
+		if _, m := in.receiverAndMethod(right); m == "asList" || m == "of" {
+			args := in.tree.Arguments(right)
+			for i, a := range args {
+				in.st.vars[p+elemPath(in.tree.Lang, int64(i))] = in.peek(a)
+			}
+			in.st.lens[p] = len(args)
+		}
+	}
+}
+
+// bind gives every name in a destructuring target (or a loop variable)
+// the taint t.
+func (in *interp) bind(target *syntax.Node, t taint, at *syntax.Node) {
+	if p, ok := in.pathOf(target); ok {
+		in.st.write(p, t)
+		return
+	}
+	syntax.Walk(target, func(x *syntax.Node) bool {
+		switch x.Kind {
+		case "identifier", "shorthand_property_identifier_pattern":
+			if x.Field == "key" {
+				return false
+			}
+			in.st.write(in.tree.Text(x), t)
+			return false
+		case "default_value", "value":
+			return false
+		}
+		return true
+	})
+}
+
+// receiverAndMethod returns the object a method is called on (nil for a
+// plain function call) and the method's name.
+func (in *interp) receiverAndMethod(n *syntax.Node) (*syntax.Node, string) {
+	if n.Kind == lang.JavaMethodInvocation {
+		name := ""
+		if nm := n.Child("name"); nm != nil {
+			name = in.tree.Text(nm)
+		}
+		return n.Child("object"), name
+	}
+	callee, _, ok := in.tree.Callee(n)
+	if !ok || callee == nil {
+		return nil, ""
+	}
+	if obj, prop, ok := in.tree.Member(callee); ok {
+		return obj, in.tree.Text(prop)
+	}
+	if n.Kind == "new_expression" || n.Kind == lang.JavaObjectCreationExpression {
+		return nil, "new " + in.tree.Text(callee)
+	}
+	return nil, in.tree.Text(callee)
+}
+
+// call interprets a call: sanitizing conversions, collections and
+// builders, resolved functions through their summaries, and otherwise
+// taint flowing from the receiver and arguments to the result.
+func (in *interp) call(n *syntax.Node) taint {
+	recv, method := in.receiverAndMethod(n)
+	args := in.tree.Arguments(n)
+	var recvT taint
+	if recv != nil {
+		recvT = in.visit(recv)
+	} else if callee, _, ok := in.tree.Callee(n); ok && callee != nil && callee != n && in.tree.Lang != lang.Java {
+		if _, isPath := in.pathOf(callee); !isPath {
+			in.visit(callee)
+		}
+	}
+	argT := make([]taint, len(args))
+	var all taint
+	for i, a := range args {
+		argT[i] = in.visit(a)
+		all = join(all, argT[i])
+	}
+	_, qname, _ := in.tree.Callee(n)
+	if converts(in.tree.Lang, qname, method) {
+		return nil
+	}
+	if t, ok := in.collection(n, recv, method, args, argT); ok {
+		return t
+	}
+	if targets := in.run.prog.resolve(in, n, recv, method, len(args)); len(targets) > 0 {
+		var out taint
+		for _, callee := range targets {
+			out = join(out, in.apply(n, callee, recv, method, argT))
+		}
+		return out
+	}
+	return join(recvT, all)
+}
+
+// apply uses a callee's summary at a call site.
+func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method string, argT []taint) taint {
+	in.calls[callee] = true
+	s := in.run.sums[callee]
+	if s == nil {
+		return nil
+	}
+	off := 0
+	if callee.selfParam && recv != nil {
+		off = 1
+	}
+	arg := func(param int) taint {
+		i := param - off
+		if i < 0 || i >= len(argT) {
+			return nil
+		}
+		return argT[i]
+	}
+	callStep := in.traceStep(n, "propagation", "passed to "+method+"()")
+	var out taint
+	for p, tr := range s.retParams {
+		for _, o := range arg(p) {
+			o.trace = appendSteps(o.trace, callStep)
+			o.trace = appendSteps(o.trace, tr...)
+			o.trace = appendSteps(o.trace, in.traceStep(n, "propagation", "returned by "+method+"()"))
+			out = join(out, taint{o})
+		}
+	}
+	for _, o := range s.retSrc {
+		o.trace = appendSteps(o.trace, in.traceStep(n, "propagation", "returned by "+method+"()"))
+		out = join(out, taint{o})
+	}
+	for _, sf := range s.sinks {
+		t := arg(sf.param)
+		var real taint
+		for _, o := range t {
+			if o.param < 0 {
+				real = append(real, o)
+			} else {
+				in.sum.addSink(sinkFlow{param: o.param, spec: sf.spec, file: sf.file, match: sf.match, loc: sf.loc,
+					trace: appendSteps(appendSteps(o.trace, callStep), sf.trace...)})
+			}
+		}
+		if !real.clean() && satisfied(sf.spec.Requires, real) {
+			in.found = append(in.found, Finding{Rule: in.run.rule, File: sf.file, Match: sf.match, Location: sf.loc,
+				Trace: appendSteps(appendSteps(real[0].trace, callStep), sf.trace...)})
+		}
+	}
+	return out
+}
+
+// converts reports calls whose result is a number or boolean whatever
+// the input: they end taint for every kind of sink.
+func converts(l lang.ID, qname, method string) bool {
+	switch l {
+	case lang.Java:
+		switch method {
+		case "parseInt", "parseLong", "parseDouble", "parseFloat", "parseBoolean", "parseShort", "parseByte",
+			"intValue", "longValue", "doubleValue", "booleanValue", "size", "length", "hashCode", "isEmpty",
+			"equals", "contains", "containsKey", "startsWith", "endsWith", "matches", "compareTo":
+			return true
+		case "valueOf":
+			return strings.HasSuffix(qname, "Integer.valueOf") || strings.HasSuffix(qname, "Long.valueOf") || strings.HasSuffix(qname, "Boolean.valueOf") || strings.HasSuffix(qname, "Double.valueOf")
+		}
+	case lang.Python:
+		switch qname {
+		case "int", "float", "bool", "len", "isinstance", "hash", "ord":
+			return true
+		}
+		switch method {
+		case "isdigit", "isnumeric", "isalnum", "startswith", "endswith":
+			return true
+		}
+	case lang.JavaScript, lang.TypeScript, lang.TSX:
+		switch qname {
+		case "parseInt", "parseFloat", "Number", "Boolean", "Number.parseInt", "Number.parseFloat", "isNaN", "Number.isInteger":
+			return true
+		}
+		switch method {
+		case "includes", "startsWith", "endsWith", "test", "indexOf":
+			return true
+		}
+	case lang.Go:
+		switch qname {
+		case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint", "strconv.ParseFloat", "strconv.ParseBool", "len",
+			"strings.HasPrefix", "strings.HasSuffix", "strings.Contains", "strings.EqualFold", "uuid.Parse":
+			return true
+		}
+	}
+	return false
+}
+
+// collection models maps, lists and string builders by the method
+// called on a receiver with an access path.
+func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax.Node, argT []taint) (taint, bool) {
+	if in.tree.Lang == lang.Go && recv == nil {
+		return nil, false
+	}
+	if recv == nil {
+		// fmt.Fprintf(&b, ...), io.WriteString(&b, s)
+		return nil, false
+	}
+	if in.tree.Lang == lang.Go {
+		if q, ok := in.tree.QualifiedName(recv); ok && (q == "fmt" || q == "io") && len(args) > 1 {
+			if p, ok := in.pathOf(args[0]); ok {
+				var t taint
+				for _, a := range argT[1:] {
+					t = join(t, a)
+				}
+				in.st.weak(p, t.step(in.traceStep(n, "propagation", "written to "+in.short(args[0]))))
+				return nil, true
+			}
+		}
+	}
+	p, ok := in.rootPath(recv)
+	if !ok {
+		return nil, false
+	}
+	key := func(i int) (string, bool) {
+		if i >= len(args) {
+			return "", false
+		}
+		v, ok := in.constOf(args[i], 0)
+		if !ok {
+			return p + "[?]", true
+		}
+		return p + elemPath(in.tree.Lang, v), true
+	}
+	switch method {
+	case "put", "set", "setdefault", "Set", "Add", "setAttribute", "putIfAbsent":
+		if len(args) == 2 {
+			k, _ := key(0)
+			t := argT[1]
+			if !t.clean() {
+				t = t.step(in.traceStep(n, "propagation", "stored in "+in.short(recv)))
+			}
+			if method == "Add" || method == "putIfAbsent" || method == "setdefault" {
+				in.st.weak(k, t)
+			} else {
+				in.st.write(k, t)
+			}
+			return nil, true
+		}
+	case "get", "getOrDefault", "Get", "getAttribute", "getFirst", "elementAt":
+		if len(args) >= 1 && len(args) <= 2 {
+			k, _ := key(0)
+			t := in.st.read(k)
+			if len(args) == 2 {
+				t = join(t, argT[1])
+			}
+			return t, true
+		}
+		if len(args) == 0 && method == "getFirst" {
+			return in.st.read(p + elemPath(in.tree.Lang, int64(0))), true
+		}
+	case "add", "append", "push", "offer", "addLast", "AddElement", "appendleft":
+		if len(args) == 1 {
+			t := argT[0]
+			if !t.clean() {
+				t = t.step(in.traceStep(n, "propagation", "added to "+in.short(recv)))
+			}
+			if l, ok := in.st.lens[p]; ok && method != "appendleft" {
+				in.st.vars[p+elemPath(in.tree.Lang, int64(l))] = t
+				in.st.lens[p] = l + 1
+			} else {
+				in.st.weak(p, t)
+			}
+			return in.st.read(p), true
+		}
+	case "remove", "pop", "shift", "removeFirst", "poll", "popleft":
+		idx := int64(-1)
+		switch {
+		case method == "shift" || method == "removeFirst" || method == "poll" || method == "popleft":
+			idx = 0
+		case len(args) == 1:
+			if v, ok := in.constOf(args[0], 0); ok {
+				if i, isI := v.(int64); isI {
+					idx = i
+				}
+			}
+		case len(args) == 0 && method == "pop":
+			if l, ok := in.st.lens[p]; ok {
+				idx = int64(l - 1)
+			}
+		}
+		l, known := in.st.lens[p]
+		if !known || idx < 0 || idx >= int64(l) {
+			if len(args) == 1 && !known {
+				// map.remove(k) / dict.pop(k)
+				k, _ := key(0)
+				t := in.st.read(k)
+				return t, true
+			}
+			return in.st.read(p), true
+		}
+		removed := in.st.vars[p+elemPath(in.tree.Lang, idx)]
+		for i := idx; i < int64(l-1); i++ {
+			in.st.vars[p+elemPath(in.tree.Lang, i)] = in.st.vars[p+elemPath(in.tree.Lang, i+1)]
+		}
+		delete(in.st.vars, p+elemPath(in.tree.Lang, int64(l-1)))
+		in.st.lens[p] = l - 1
+		return removed, true
+	case "WriteString", "Write", "WriteByte", "WriteRune", "addAll", "extend", "update", "putAll", "insert", "unshift":
+		var t taint
+		for _, a := range argT {
+			t = join(t, a)
+		}
+		if !t.clean() {
+			t = t.step(in.traceStep(n, "propagation", "written to "+in.short(recv)))
+		}
+		in.st.weak(p, t)
+		delete(in.st.lens, p)
+		return nil, true
+	}
+	return nil, false
+}
+
+// rootPath is the path of a receiver, looking through chained builder
+// calls: sb.append(a).append(b) appends to sb.
+func (in *interp) rootPath(n *syntax.Node) (string, bool) {
+	for range 32 {
+		if p, ok := in.pathOf(n); ok {
+			return p, true
+		}
+		if !in.isCall(n) {
+			return "", false
+		}
+		recv, m := in.receiverAndMethod(n)
+		if recv == nil || (m != "append" && m != "insert" && m != "add" && m != "put") {
+			return "", false
+		}
+		n = recv
+	}
+	return "", false
+}
+
+func satisfied(requires string, t taint) bool {
+	if requires == "" {
+		return !t.clean()
+	}
+	return ruleSatisfied(requires, t.has)
+}
+
+var _ = finding.TraceStep{}

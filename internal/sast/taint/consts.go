@@ -1,0 +1,240 @@
+package taint
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// maxConstString bounds constant strings built by concatenation.
+const maxConstString = 4096
+
+// constOf evaluates an expression to a constant (int64, string or bool)
+// where the state and the literals decide it.
+func (in *interp) constOf(n *syntax.Node, depth int) (any, bool) {
+	if n == nil || depth > 64 {
+		return nil, false
+	}
+	if n.IsString {
+		return n.Str, true
+	}
+	switch n.Kind {
+	case "decimal_integer_literal", "int_literal", "integer", "number":
+		s := strings.TrimRight(strings.ReplaceAll(in.tree.Text(n), "_", ""), "lL")
+		v, err := strconv.ParseInt(s, 0, 64)
+		return v, err == nil
+	case "character_literal":
+		s := in.tree.Text(n)
+		if len(s) == 3 {
+			return s[1:2], true
+		}
+		return nil, false
+	case "true", "True":
+		return true, true
+	case "false", "False":
+		return false, true
+	case "identifier":
+		if v, ok := in.st.consts[in.tree.Text(n)]; ok {
+			return v, true
+		}
+		if _, assigned := in.st.vars[in.tree.Text(n)]; assigned {
+			return nil, false
+		}
+		if s, ok := in.tree.ConstantValue(n); ok {
+			return s, true
+		}
+		return nil, false
+	case "parenthesized_expression":
+		if c := n.NamedChildren(); len(c) == 1 {
+			return in.constOf(c[0], depth+1)
+		}
+	case "unary_expression", "not_operator", "unary_operator":
+		c := n.NamedChildren()
+		if len(c) != 1 {
+			return nil, false
+		}
+		v, ok := in.constOf(c[0], depth+1)
+		if !ok {
+			return nil, false
+		}
+		switch op := operator(n); op {
+		case "!", "not":
+			b, isB := v.(bool)
+			return !b, isB
+		case "-":
+			i, isI := v.(int64)
+			return -i, isI
+		case "+":
+			return v, true
+		}
+	case "binary_expression", "binary_operator", "comparison_operator", "boolean_operator":
+		c := n.NamedChildren()
+		if len(c) != 2 {
+			return nil, false
+		}
+		a, ok := in.constOf(c[0], depth+1)
+		if !ok {
+			return nil, false
+		}
+		b, ok := in.constOf(c[1], depth+1)
+		if !ok {
+			return nil, false
+		}
+		return binop(operator(n), a, b)
+	case "method_invocation", "call", "call_expression":
+		return in.constCall(n, depth)
+	}
+	if p, ok := in.pathOf(n); ok {
+		if v, ok := in.st.consts[p]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// constCall folds the few string methods constant code uses to pick a
+// branch: "ABC".charAt(1), s.equals("x"), s.length().
+func (in *interp) constCall(n *syntax.Node, depth int) (any, bool) {
+	recv, method := in.receiverAndMethod(n)
+	if recv == nil {
+		return nil, false
+	}
+	rv, ok := in.constOf(recv, depth+1)
+	s, isS := rv.(string)
+	if !ok || !isS {
+		return nil, false
+	}
+	args := in.tree.Arguments(n)
+	switch method {
+	case "charAt":
+		if len(args) == 1 {
+			if i, ok := in.constOf(args[0], depth+1); ok {
+				if k, isI := i.(int64); isI && k >= 0 && k < int64(len(s)) {
+					return s[k : k+1], true
+				}
+			}
+		}
+	case "equals", "equalsIgnoreCase":
+		if len(args) == 1 {
+			if v, ok := in.constOf(args[0], depth+1); ok {
+				o, isS := v.(string)
+				if method == "equalsIgnoreCase" {
+					return isS && strings.EqualFold(o, s), isS
+				}
+				return isS && o == s, isS
+			}
+		}
+	case "length":
+		return int64(len(s)), len(args) == 0
+	}
+	return nil, false
+}
+
+// operator returns the first anonymous child token of n (the operator
+// of a unary or binary expression).
+func operator(n *syntax.Node) string {
+	op := ""
+	for _, c := range n.Children {
+		if !c.Named {
+			if op != "" {
+				return op + " " + c.Kind // "not in", "is not"
+			}
+			op = c.Kind
+		}
+	}
+	return op
+}
+
+func binop(op string, a, b any) (any, bool) {
+	switch x := a.(type) {
+	case int64:
+		y, ok := b.(int64)
+		if !ok {
+			if s, isS := b.(string); isS && op == "+" {
+				return strconv.FormatInt(x, 10) + s, true
+			}
+			return nil, false
+		}
+		switch op {
+		case "+":
+			return x + y, true
+		case "-":
+			return x - y, true
+		case "*":
+			return x * y, true
+		case "/", "//":
+			if y == 0 {
+				return nil, false
+			}
+			return x / y, true
+		case "%":
+			if y == 0 {
+				return nil, false
+			}
+			return x % y, true
+		case "<":
+			return x < y, true
+		case "<=":
+			return x <= y, true
+		case ">":
+			return x > y, true
+		case ">=":
+			return x >= y, true
+		case "==", "===":
+			return x == y, true
+		case "!=", "!==":
+			return x != y, true
+		}
+	case string:
+		var y string
+		switch v := b.(type) {
+		case string:
+			y = v
+		case int64:
+			y = strconv.FormatInt(v, 10)
+		default:
+			return nil, false
+		}
+		switch op {
+		case "+":
+			if len(x)+len(y) > maxConstString {
+				return nil, false
+			}
+			return x + y, true
+		case "==", "===":
+			return x == y, true
+		case "!=", "!==":
+			return x != y, true
+		}
+	case bool:
+		y, ok := b.(bool)
+		if !ok {
+			return nil, false
+		}
+		switch op {
+		case "&&", "and":
+			return x && y, true
+		case "||", "or":
+			return x || y, true
+		case "==", "===":
+			return x == y, true
+		case "!=", "!==":
+			return x != y, true
+		}
+	}
+	return nil, false
+}
+
+// truth converts a constant to a branch decision.
+func truth(v any) (bool, bool) {
+	switch x := v.(type) {
+	case bool:
+		return x, true
+	case int64:
+		return x != 0, true
+	case string:
+		return x != "", true
+	}
+	return false, false
+}

@@ -1,0 +1,663 @@
+package taint
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/rule"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// Limits of one function's analysis.
+const (
+	// maxStepsPerFunction bounds the nodes one analysis of one function
+	// visits; past it the function's summary is what was found so far.
+	maxStepsPerFunction = 200_000
+	// maxVisitDepth bounds recursion over nested expressions.
+	maxVisitDepth = 400
+)
+
+// interp analyses one function for one rule.
+type interp struct {
+	run   *ruleRun
+	f     *fn
+	tree  *syntax.Tree
+	specs *fileSpecs
+	st    *state
+	steps int
+	depth int
+	ret   taint
+	sum   *summary
+	calls map[*fn]bool
+	found []Finding
+}
+
+func (in *interp) loc(n *syntax.Node) finding.Location {
+	sl, sc := in.tree.Position(n.Start)
+	el, ec := in.tree.Position(n.End)
+	return finding.Location{Path: in.f.file.Path, StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec}
+}
+
+func (in *interp) traceStep(n *syntax.Node, kind, note string) finding.TraceStep {
+	return finding.TraceStep{Location: in.loc(n), Note: note, Kind: kind}
+}
+
+// short renders code for a trace note.
+func (in *interp) short(n *syntax.Node) string {
+	s := strings.Join(strings.Fields(in.tree.Text(n)), " ")
+	if len(s) > 50 {
+		cut := 50
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+// analyze runs the function body and fills in.sum and in.found.
+func (in *interp) analyze() {
+	in.st = newState()
+	for i, p := range in.f.params {
+		var t taint
+		if !(i == 0 && in.f.selfParam) {
+			t = taint{{param: i}}
+		}
+		for _, sm := range in.specs.allSources {
+			if p.decl.Start <= sm.Match.Start && sm.Match.End <= p.decl.End {
+				t = join(t, in.sourceTaint(p.decl, sm.Spec))
+			}
+		}
+		if p.name != "" {
+			in.st.write(p.name, t)
+		} else if p.pat != nil {
+			in.bind(p.pat, t, p.decl)
+		}
+	}
+	body := in.f.body
+	if body == nil {
+		return
+	}
+	if in.f.exprBody {
+		in.ret = join(in.ret, in.visit(body))
+	} else {
+		in.visit(body)
+	}
+	for _, o := range in.ret {
+		if o.param >= 0 {
+			if prev, ok := in.sum.retParams[o.param]; !ok || len(o.trace) < len(prev) {
+				in.sum.retParams[o.param] = o.trace
+			}
+		} else {
+			in.sum.retSrc = join(in.sum.retSrc, taint{o})
+		}
+	}
+}
+
+func (in *interp) sourceTaint(n *syntax.Node, sp *rule.TaintSpec) taint {
+	return taint{{param: -1, label: sp.Label, trace: []finding.TraceStep{in.traceStep(n, "source", "untrusted data from "+in.short(n))}}}
+}
+
+// visit interprets a statement or an expression and returns the taint of
+// its value.
+func (in *interp) visit(n *syntax.Node) taint {
+	if n == nil || in.st.dead {
+		return nil
+	}
+	in.steps++
+	if in.steps > maxStepsPerFunction || in.depth > maxVisitDepth {
+		return nil
+	}
+	in.depth++
+	defer func() { in.depth-- }()
+	if n != in.f.node && isUnit(n) {
+		return nil // analysed as a function of its own
+	}
+	k := key{n.Start, n.End}
+	if sans := in.specs.sanitizers[k]; len(sans) > 0 {
+		in.sanitize(n, sans)
+		return nil
+	}
+	t := in.dispatch(n)
+	for _, sp := range in.specs.sources[k] {
+		if sp.Spec.Requires != "" && !rule.Satisfied(sp.Spec.Requires, t.has) {
+			continue
+		}
+		t = join(t, in.sourceTaint(n, sp.Spec))
+	}
+	if props := in.specs.propagators[k]; len(props) > 0 {
+		in.propagate(props)
+	}
+	if sinks := in.specs.sinks[k]; len(sinks) > 0 {
+		var whole, focused []rule.SpecMatch
+		for _, sm := range sinks {
+			if sm.Spec.Focused() || !in.isCall(n) {
+				focused = append(focused, sm)
+			} else {
+				whole = append(whole, sm)
+			}
+		}
+		in.sink(n, focused, t)
+		if len(whole) > 0 {
+			// A whole call is the sink: any tainted argument reaches it.
+			var at taint
+			for _, a := range in.tree.Arguments(n) {
+				at = join(at, in.peek(a))
+			}
+			in.sink(n, whole, at)
+		}
+	}
+	return t
+}
+
+// peek is the taint of an already visited expression, re-read from the
+// state without side effects where possible.
+func (in *interp) peek(n *syntax.Node) taint {
+	saved := in.specs.sinks
+	in.specs.sinks = nil
+	defer func() { in.specs.sinks = saved }()
+	st := in.st.clone()
+	t := in.visit(n)
+	in.st = st
+	return t
+}
+
+func (in *interp) isCall(n *syntax.Node) bool {
+	_, _, ok := in.tree.Callee(n)
+	return ok
+}
+
+func (in *interp) sanitize(n *syntax.Node, sans []rule.SpecMatch) {
+	for _, sm := range sans {
+		if !sm.Spec.BySideEffect {
+			continue
+		}
+		for _, a := range in.tree.Arguments(n) {
+			if p, ok := in.pathOf(a); ok {
+				in.st.write(p, nil)
+			}
+		}
+	}
+}
+
+func (in *interp) propagate(props []rule.SpecMatch) {
+	for _, pm := range props {
+		from, ok1 := pm.Match.Lookup(pm.Spec.From)
+		to, ok2 := pm.Match.Lookup(pm.Spec.To)
+		if !ok1 || !ok2 || len(from.Nodes) != 1 || len(to.Nodes) != 1 {
+			continue
+		}
+		t := in.peek(from.Nodes[0])
+		if p, ok := in.pathOf(to.Nodes[0]); ok && !t.clean() {
+			in.st.weak(p, t.step(in.traceStep(to.Nodes[0], "propagation", "flows into "+in.short(to.Nodes[0]))))
+		}
+	}
+}
+
+// sink reports taint reaching a sink: a finding for sources, a summary
+// entry for parameters.
+func (in *interp) sink(n *syntax.Node, sinks []rule.SpecMatch, t taint) {
+	if t.clean() {
+		return
+	}
+	for _, sm := range sinks {
+		step := in.traceStep(n, "sink", "reaches "+in.short(n))
+		var real taint
+		for _, o := range t {
+			if o.param < 0 {
+				real = append(real, o)
+			}
+		}
+		if !real.clean() && rule.Satisfied(sm.Spec.Requires, real.has) {
+			in.found = append(in.found, Finding{
+				Rule: in.run.rule, File: in.f.file, Match: sm.Match,
+				Location: in.loc(n), Trace: appendSteps(real[0].trace, step),
+			})
+		}
+		for _, o := range t {
+			if o.param >= 0 {
+				in.sum.addSink(sinkFlow{param: o.param, spec: sm.Spec, file: in.f.file, match: sm.Match, loc: in.loc(n), trace: appendSteps(o.trace, step)})
+			}
+		}
+	}
+}
+
+// dispatch interprets n by kind.
+func (in *interp) dispatch(n *syntax.Node) taint {
+	switch n.Kind {
+	case "if_statement":
+		in.ifChain(n.Child("initializer"), n.Child("condition"), n.Child("consequence"), alternatives(n))
+		return nil
+	case "return_statement":
+		t := in.children(n)
+		in.ret = join(in.ret, t)
+		in.st.dead = true
+		return nil
+	case "throw_statement", "raise_statement":
+		in.children(n)
+		in.st.dead = true
+		return nil
+	case "for_statement", "while_statement", "enhanced_for_statement", "for_in_statement", "do_statement":
+		in.loop(n)
+		return nil
+	case "switch_expression", "switch_statement", "expression_switch_statement":
+		in.switchStmt(n)
+		return nil
+	case "ternary_expression":
+		return in.choose(n.Child("condition"), n.Child("consequence"), n.Child("alternative"))
+	case "conditional_expression":
+		if c := n.NamedChildren(); len(c) == 3 {
+			return in.choose(c[1], c[0], c[2])
+		}
+	case "binary_expression", "binary_operator", "comparison_operator", "boolean_operator":
+		t := in.children(n)
+		switch operator(n) {
+		case "+", "%", "+=":
+			return t
+		case "||", "&&", "or", "and", "??":
+			if in.tree.Lang == lang.Java || in.tree.Lang == lang.Go {
+				return nil
+			}
+			return t
+		}
+		return nil // comparisons and arithmetic other than + give numbers and booleans
+	case "not_operator", "instanceof_expression", "typeof_expression":
+		in.children(n)
+		return nil
+	case "cast_expression":
+		t := in.children(n)
+		if ty := n.Child("type"); ty != nil && numericType(in.tree.Text(ty)) {
+			return nil
+		}
+		return t
+	case "type_conversion_expression":
+		t := in.children(n)
+		if ty := n.Child("type"); ty != nil && numericType(in.tree.Text(ty)) {
+			return nil
+		}
+		return t
+	case "identifier", "this", "self", "field_access", "selector_expression", "attribute", "member_expression",
+		"subscript", "subscript_expression", "index_expression", "array_access":
+		if p, ok := in.pathOf(n); ok {
+			t := in.st.read(p)
+			// A source may match a prefix of the chain (req.query in
+			// req.query.id).
+			if obj, _, ok := in.tree.Member(n); ok {
+				t = join(t, in.chainSources(obj))
+			} else if obj := indexObject(n); obj != nil {
+				t = join(t, in.chainSources(obj))
+				in.visit(indexKey(n))
+			}
+			return t
+		}
+	}
+	if _, _, ok := in.tree.Callee(n); ok {
+		return in.call(n)
+	}
+	if left, right, ok := in.tree.Assignment(n); ok {
+		in.assign(n, left, right)
+		return nil
+	}
+	if n.Kind == "lambda" {
+		return nil
+	}
+	return in.children(n)
+}
+
+// chainSources visits the object part of a member chain for sources and
+// calls in it.
+func (in *interp) chainSources(n *syntax.Node) taint {
+	if _, ok := in.pathOf(n); ok {
+		k := key{n.Start, n.End}
+		var t taint
+		for _, sp := range in.specs.sources[k] {
+			t = join(t, in.sourceTaint(n, sp.Spec))
+		}
+		if obj, _, ok := in.tree.Member(n); ok {
+			t = join(t, in.chainSources(obj))
+		}
+		return t
+	}
+	return in.visit(n)
+}
+
+func (in *interp) children(n *syntax.Node) taint {
+	var t taint
+	for _, c := range n.Children {
+		if c.Named {
+			t = join(t, in.visit(c))
+		}
+	}
+	return t
+}
+
+func numericType(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "int", "long", "short", "byte", "double", "float", "boolean", "char",
+		"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "float32", "float64", "bool":
+		return true
+	}
+	return false
+}
+
+func alternatives(n *syntax.Node) []*syntax.Node {
+	var out []*syntax.Node
+	for _, c := range n.Children {
+		if c.Field == "alternative" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ifChain interprets if / elif / else with constant conditions pruned.
+func (in *interp) ifChain(init, cond, cons *syntax.Node, alts []*syntax.Node) {
+	in.visit(init)
+	in.visit(cond)
+	v, known := in.constOf(cond, 0)
+	b, known2 := truth(v)
+	known = known && known2
+	before := in.st
+	var out *state
+	if !known || b {
+		in.st = before.clone()
+		in.visit(cons)
+		out = in.st
+	}
+	if !known || !b {
+		in.st = before
+		if len(alts) > 0 {
+			a := alts[0]
+			if a.Kind == "elif_clause" {
+				in.ifChain(nil, a.Child("condition"), a.Child("consequence"), alts[1:])
+			} else {
+				in.visit(a)
+			}
+		}
+		if out == nil {
+			out = in.st
+		} else {
+			out.merge(in.st)
+		}
+	}
+	in.st = out
+}
+
+func (in *interp) choose(cond, a, b *syntax.Node) taint {
+	in.visit(cond)
+	v, known := in.constOf(cond, 0)
+	c, known2 := truth(v)
+	if known && known2 {
+		if c {
+			return in.visit(a)
+		}
+		return in.visit(b)
+	}
+	return join(in.visit(a), in.visit(b))
+}
+
+// loop visits the header once and the body twice, joining with the state
+// before the loop (the body may run zero times).
+func (in *interp) loop(n *syntax.Node) {
+	body := n.Child("body")
+	if n.Kind == "while_statement" {
+		if v, ok := in.constOf(n.Child("condition"), 0); ok {
+			if b, ok := truth(v); ok && !b {
+				return
+			}
+		}
+	}
+	for _, c := range n.NamedChildren() {
+		if c != body && c.Field != "left" && c.Field != "name" {
+			in.visit(c)
+		}
+	}
+	// The loop variable takes the elements of the iterated value.
+	var elem taint
+	var target *syntax.Node
+	switch n.Kind {
+	case "enhanced_for_statement":
+		elem, target = in.visit(n.Child("value")), n.Child("name")
+	case "for_in_statement", "for_statement":
+		if r := n.Child("right"); r != nil {
+			elem, target = in.peek(r), n.Child("left")
+		}
+		if rc := childKind(n, "range_clause"); rc != nil {
+			elem, target = in.peek(rc.Child("right")), rc.Child("left")
+		}
+	}
+	before := in.st.clone()
+	for range 2 {
+		if target != nil {
+			in.bind(target, elem, n)
+		}
+		in.visit(body)
+		in.st.dead = false
+		in.st.merge(before)
+	}
+	if n.Kind == "for_statement" || n.Kind == "while_statement" {
+		if e := childKind(n, "else_clause"); e != nil {
+			in.visit(e)
+		}
+	}
+}
+
+func childKind(n *syntax.Node, kind string) *syntax.Node {
+	for _, c := range n.Children {
+		if c.Kind == kind {
+			return c
+		}
+	}
+	return nil
+}
+
+// switchCase is one case of a switch: its labels (none for default) and
+// statements.
+type switchCase struct {
+	labels []*syntax.Node
+	def    bool
+	body   []*syntax.Node
+}
+
+func (in *interp) switchStmt(n *syntax.Node) {
+	disc := n.Child("condition")
+	if disc == nil {
+		disc = n.Child("value")
+	}
+	in.visit(disc)
+	var cases []switchCase
+	fallthru := in.tree.Lang != lang.Go
+	body := n.Child("body")
+	if body == nil {
+		body = n
+	}
+	for _, c := range body.NamedChildren() {
+		var sc switchCase
+		switch c.Kind {
+		case "switch_block_statement_group", "switch_rule":
+			for _, x := range c.NamedChildren() {
+				if x.Kind == "switch_label" {
+					ls := x.NamedChildren()
+					if len(ls) == 0 {
+						sc.def = true
+					}
+					sc.labels = append(sc.labels, ls...)
+				} else {
+					sc.body = append(sc.body, x)
+				}
+			}
+			if c.Kind == "switch_rule" {
+				sc.body = append(sc.body, &syntax.Node{Kind: "break_statement"})
+			}
+		case "switch_case", "expression_case":
+			for _, x := range c.Children {
+				if !x.Named {
+					continue
+				}
+				if x.Field == "value" {
+					if x.Kind == "expression_list" {
+						sc.labels = append(sc.labels, x.NamedChildren()...)
+					} else {
+						sc.labels = append(sc.labels, x)
+					}
+				} else {
+					sc.body = append(sc.body, x)
+				}
+			}
+		case "switch_default", "default_case":
+			sc.def = true
+			sc.body = c.NamedChildren()
+		default:
+			continue
+		}
+		cases = append(cases, sc)
+	}
+	run := func(from int) {
+		for i := from; i < len(cases); i++ {
+			for _, s := range cases[i].body {
+				if s.Kind == "break_statement" || in.st.dead {
+					return
+				}
+				in.visit(s)
+			}
+			if !fallthru {
+				return
+			}
+		}
+	}
+	dv, known := in.constOf(disc, 0)
+	if known {
+		pick := -1
+		for i, c := range cases {
+			for _, l := range c.labels {
+				if lv, ok := in.constOf(l, 0); ok && lv == dv {
+					pick = i
+					break
+				}
+			}
+			if pick >= 0 {
+				break
+			}
+		}
+		if pick < 0 {
+			for i, c := range cases {
+				if c.def {
+					pick = i
+				}
+			}
+		}
+		if pick >= 0 {
+			run(pick)
+			in.st.dead = false
+		}
+		return
+	}
+	before := in.st
+	out := before.clone()
+	hasDefault := false
+	for i, c := range cases {
+		hasDefault = hasDefault || c.def
+		in.st = before.clone()
+		run(i)
+		in.st.dead = false
+		if i == 0 && hasDefault && len(cases) == 1 {
+			out = in.st
+			continue
+		}
+		out.merge(in.st)
+	}
+	in.st = out
+}
+
+// pathOf names the access path an expression denotes: x, this.f, m[a].
+func (in *interp) pathOf(n *syntax.Node) (string, bool) {
+	return in.pathDepth(n, 0)
+}
+
+func (in *interp) pathDepth(n *syntax.Node, depth int) (string, bool) {
+	if n == nil || depth > 16 {
+		return "", false
+	}
+	switch n.Kind {
+	case "identifier", "shorthand_property_identifier_pattern":
+		return in.tree.Text(n), true
+	case "this", "self":
+		return "this", true
+	case "parenthesized_expression":
+		if c := n.NamedChildren(); len(c) == 1 {
+			return in.pathDepth(c[0], depth+1)
+		}
+	case "unary_expression":
+		if operator(n) == "&" || operator(n) == "*" {
+			if c := n.NamedChildren(); len(c) == 1 {
+				return in.pathDepth(c[0], depth+1)
+			}
+		}
+	}
+	if obj, prop, ok := in.tree.Member(n); ok && in.tree.IsNameLeaf(prop) {
+		base, ok := in.pathDepth(obj, depth+1)
+		if !ok {
+			return "", false
+		}
+		if base == "self" {
+			base = "this"
+		}
+		return base + "." + in.tree.Text(prop), true
+	}
+	if obj := indexObject(n); obj != nil {
+		base, ok := in.pathDepth(obj, depth+1)
+		if !ok {
+			return "", false
+		}
+		if base == "self" {
+			base = "this"
+		}
+		if k, ok := in.constOf(indexKey(n), 0); ok {
+			return base + elemPath(in.tree.Lang, k), true
+		}
+		return base + "[?]", true
+	}
+	return "", false
+}
+
+// elemPath is the path segment of a constant key; JavaScript's o["a"]
+// is o.a.
+func elemPath(l lang.ID, k any) string {
+	switch v := k.(type) {
+	case string:
+		if l == lang.JavaScript || l == lang.TypeScript || l == lang.TSX {
+			return "." + v
+		}
+		return "[" + strconv.Quote(v) + "]"
+	case int64:
+		return "[" + strconv.FormatInt(v, 10) + "]"
+	}
+	return fmt.Sprintf("[%v]", k)
+}
+
+func indexObject(n *syntax.Node) *syntax.Node {
+	switch n.Kind {
+	case "subscript":
+		return n.Child("value")
+	case "subscript_expression":
+		return n.Child("object")
+	case "index_expression":
+		return n.Child("operand")
+	case "array_access":
+		return n.Child("array")
+	}
+	return nil
+}
+
+func indexKey(n *syntax.Node) *syntax.Node {
+	switch n.Kind {
+	case "subscript":
+		return n.Child("subscript")
+	case "subscript_expression", "index_expression", "array_access":
+		return n.Child("index")
+	}
+	return nil
+}

@@ -1,0 +1,583 @@
+package taint
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/pattern"
+	"github.com/socyber/codeaudit/internal/sast/rule"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// Limits of the inter-procedural analysis.
+const (
+	// maxFanout is the most functions one call may resolve to; a call
+	// matching more is treated as an unknown function.
+	maxFanout = 4
+	// maxAnalysesPerFunction bounds how often the worklist re-analyses a
+	// function before its summary is taken as final (recursion).
+	maxAnalysesPerFunction = 6
+	// maxSinkFlows bounds the parameter-to-sink entries of a summary.
+	maxSinkFlows = 64
+	// maxFunctions bounds the functions indexed per language.
+	maxFunctions = 500_000
+)
+
+// File is one parsed file with the matches of the taint rules' specs.
+type File struct {
+	Path    string
+	Tree    *syntax.Tree
+	Matches []rule.TaintMatches
+}
+
+// Finding is taint reaching a sink.
+type Finding struct {
+	Rule *rule.Rule
+	// File and Match are the sink's file and match (for the message).
+	File     *File
+	Match    pattern.Match
+	Location finding.Location
+	Trace    []finding.TraceStep
+}
+
+type key struct{ start, end uint32 }
+
+// fileSpecs indexes one rule's spec matches in one file by range.
+type fileSpecs struct {
+	sources     map[key][]rule.SpecMatch
+	sinks       map[key][]rule.SpecMatch
+	sanitizers  map[key][]rule.SpecMatch
+	propagators map[key][]rule.SpecMatch
+	allSources  []rule.SpecMatch
+}
+
+type param struct {
+	name string
+	decl *syntax.Node
+	pat  *syntax.Node // destructuring pattern, when name is ""
+}
+
+// fn is a function, method, lambda or a file's top-level code.
+type fn struct {
+	file      *File
+	node      *syntax.Node
+	body      *syntax.Node
+	exprBody  bool
+	name      string
+	class     string // class, receiver type, or "" for functions
+	module    string // file stem, Go package name
+	params    []param
+	selfParam bool
+	variadic  bool
+}
+
+// program indexes the functions of the files of one language family.
+type program struct {
+	lang   string
+	fns    []*fn
+	byName map[string][]*fn
+}
+
+type sinkFlow struct {
+	param int
+	spec  *rule.TaintSpec
+	file  *File
+	match pattern.Match
+	loc   finding.Location
+	trace []finding.TraceStep
+}
+
+// summary is what a function does with taint, for one rule.
+type summary struct {
+	retParams map[int][]finding.TraceStep
+	retSrc    taint
+	sinks     []sinkFlow
+}
+
+func (s *summary) addSink(sf sinkFlow) {
+	for i, x := range s.sinks {
+		if x.param == sf.param && x.spec == sf.spec && x.loc == sf.loc {
+			if len(sf.trace) < len(x.trace) {
+				s.sinks[i] = sf
+			}
+			return
+		}
+	}
+	if len(s.sinks) < maxSinkFlows {
+		s.sinks = append(s.sinks, sf)
+	}
+}
+
+// signature identifies a summary's content, without traces.
+func (s *summary) signature() string {
+	if s == nil {
+		return ""
+	}
+	var parts []string
+	for p := range s.retParams {
+		parts = append(parts, fmt.Sprintf("r%d", p))
+	}
+	for _, o := range s.retSrc {
+		parts = append(parts, "s"+o.label)
+	}
+	for _, sf := range s.sinks {
+		parts = append(parts, fmt.Sprintf("k%d:%p:%s:%d:%d", sf.param, sf.spec, sf.loc.Path, sf.loc.StartLine, sf.loc.StartColumn))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
+}
+
+// ruleRun is one rule's analysis over one program.
+type ruleRun struct {
+	rule  *rule.Rule
+	prog  *program
+	specs map[*File]*fileSpecs
+	sums  map[*fn]*summary
+}
+
+var ruleSatisfied = rule.Satisfied
+
+// family groups grammars whose files call each other.
+func family(id lang.ID) string {
+	switch id {
+	case lang.JavaScript, lang.TypeScript, lang.TSX:
+		return "javascript"
+	}
+	return string(id)
+}
+
+// Analyze runs every taint rule over the files and returns the flows
+// found, one per rule and sink location.
+func Analyze(ctx context.Context, files []*File) ([]Finding, error) {
+	groups := map[string][]*File{}
+	var order []string
+	for _, f := range files {
+		g := family(f.Tree.Lang)
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
+		groups[g] = append(groups[g], f)
+	}
+	sort.Strings(order)
+	var out []Finding
+	for _, g := range order {
+		fs := groups[g]
+		prog := buildProgram(g, fs)
+		// Rules in the order they first appear.
+		var rules []*rule.Rule
+		seen := map[*rule.Rule]bool{}
+		for _, f := range fs {
+			for _, tm := range f.Matches {
+				if !seen[tm.Rule] {
+					seen[tm.Rule] = true
+					rules = append(rules, tm.Rule)
+				}
+			}
+		}
+		for _, r := range rules {
+			if err := ctx.Err(); err != nil {
+				return out, fmt.Errorf("taint analysis: %w", err)
+			}
+			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}}
+			srcs, sinks := 0, 0
+			for _, f := range fs {
+				s := indexSpecs(f, r)
+				run.specs[f] = s
+				srcs += len(s.allSources)
+				sinks += len(s.sinks)
+			}
+			if srcs == 0 || sinks == 0 {
+				continue
+			}
+			found, err := run.solve(ctx)
+			out = append(out, found...)
+			if err != nil {
+				return out, err
+			}
+		}
+	}
+	return dedupe(out), nil
+}
+
+func indexSpecs(f *File, r *rule.Rule) *fileSpecs {
+	s := &fileSpecs{
+		sources: map[key][]rule.SpecMatch{}, sinks: map[key][]rule.SpecMatch{},
+		sanitizers: map[key][]rule.SpecMatch{}, propagators: map[key][]rule.SpecMatch{},
+	}
+	for _, tm := range f.Matches {
+		if tm.Rule != r {
+			continue
+		}
+		for _, sm := range tm.Specs {
+			k := key{sm.Match.Start, sm.Match.End}
+			switch sm.Spec.Kind {
+			case rule.SpecSource:
+				s.sources[k] = append(s.sources[k], sm)
+				s.allSources = append(s.allSources, sm)
+			case rule.SpecSink:
+				s.sinks[k] = append(s.sinks[k], sm)
+			case rule.SpecSanitizer:
+				s.sanitizers[k] = append(s.sanitizers[k], sm)
+			case rule.SpecPropagator:
+				s.propagators[k] = append(s.propagators[k], sm)
+			}
+		}
+	}
+	return s
+}
+
+// solve computes summaries with a worklist until they are stable, and
+// collects each function's findings from its last analysis.
+func (run *ruleRun) solve(ctx context.Context) ([]Finding, error) {
+	fns := run.prog.fns
+	callers := map[*fn]map[*fn]bool{}
+	found := map[*fn][]Finding{}
+	count := map[*fn]int{}
+	queue := append([]*fn(nil), fns...)
+	queued := map[*fn]bool{}
+	for _, f := range fns {
+		queued[f] = true
+	}
+	for n := 0; len(queue) > 0; n++ {
+		if n&255 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("taint analysis: %w", err)
+			}
+		}
+		f := queue[0]
+		queue = queue[1:]
+		queued[f] = false
+		count[f]++
+		in := &interp{run: run, f: f, tree: f.file.Tree, specs: run.specs[f.file],
+			sum: &summary{retParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
+		in.analyze()
+		found[f] = in.found
+		for c := range in.calls {
+			if callers[c] == nil {
+				callers[c] = map[*fn]bool{}
+			}
+			callers[c][f] = true
+		}
+		if in.sum.signature() != run.sums[f].signature() {
+			run.sums[f] = in.sum
+			for c := range callers[f] {
+				if !queued[c] && count[c] < maxAnalysesPerFunction {
+					queued[c] = true
+					queue = append(queue, c)
+				}
+			}
+		} else {
+			run.sums[f] = in.sum // same content, maybe shorter traces
+		}
+	}
+	var out []Finding
+	for _, f := range fns {
+		out = append(out, found[f]...)
+	}
+	return out, nil
+}
+
+func dedupe(fs []Finding) []Finding {
+	type k struct {
+		id   string
+		path string
+		s, e uint32
+	}
+	best := map[k]int{}
+	var out []Finding
+	for _, f := range fs {
+		kk := k{f.Rule.Meta.ID, f.Location.Path, f.Match.Start, f.Match.End}
+		if i, ok := best[kk]; ok {
+			if len(f.Trace) < len(out[i].Trace) {
+				out[i] = f
+			}
+			continue
+		}
+		best[kk] = len(out)
+		out = append(out, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Location, out[j].Location
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.StartLine != b.StartLine {
+			return a.StartLine < b.StartLine
+		}
+		return out[i].Rule.Meta.ID < out[j].Rule.Meta.ID
+	})
+	return out
+}
+
+// isUnit reports nodes analysed as functions of their own.
+func isUnit(n *syntax.Node) bool {
+	switch n.Kind {
+	case "function_declaration", "method_declaration", "func_literal", "function_definition", "lambda",
+		"arrow_function", "function_expression", "function", "method_definition", "generator_function_declaration",
+		"constructor_declaration", "lambda_expression":
+		return true
+	}
+	return false
+}
+
+func buildProgram(g string, files []*File) *program {
+	p := &program{lang: g, byName: map[string][]*fn{}}
+	for _, f := range files {
+		module := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+		if f.Tree.Lang == lang.Go {
+			if pc := childKind(f.Tree.Root, lang.GoPackageClause); pc != nil {
+				if id := pc.NamedChildren(); len(id) == 1 {
+					module = f.Tree.Text(id[0])
+				}
+			}
+		}
+		p.fns = append(p.fns, &fn{file: f, node: f.Tree.Root, body: f.Tree.Root, module: module})
+		syntax.Walk(f.Tree.Root, func(n *syntax.Node) bool {
+			if !isUnit(n) || len(p.fns) >= maxFunctions {
+				return true
+			}
+			u := newFn(f, n, module)
+			p.fns = append(p.fns, u)
+			if u.name != "" {
+				p.byName[u.name] = append(p.byName[u.name], u)
+			}
+			return true
+		})
+	}
+	return p
+}
+
+func newFn(f *File, n *syntax.Node, module string) *fn {
+	t := f.Tree
+	u := &fn{file: f, node: n, module: module, body: n.Child("body")}
+	if u.body != nil {
+		switch u.body.Kind {
+		case "block", "statement_block", "constructor_body":
+		default:
+			u.exprBody = true
+		}
+	}
+	if nm := n.Child("name"); nm != nil {
+		u.name = t.Text(nm)
+	} else if p := n.Parent; p != nil {
+		switch {
+		case p.Kind == lang.KindVariableDeclarator:
+			if nm := p.Child("name"); nm != nil {
+				u.name = t.Text(nm)
+			}
+		case p.Kind == lang.JSPair:
+			if k := p.Child("key"); k != nil {
+				u.name = strings.Trim(t.Text(k), `"'`)
+			}
+		case p.Kind == lang.KindAssignmentExpression:
+			if l := p.Child("left"); l != nil {
+				if _, prop, ok := t.Member(l); ok {
+					u.name = t.Text(prop)
+				} else {
+					u.name = t.Text(l)
+				}
+			}
+		}
+	}
+	// Enclosing class, or a Go method's receiver type.
+	if c := syntax.Enclosing(n, "class_declaration", "class_definition", "abstract_class_declaration"); c != nil {
+		if nm := c.Child("name"); nm != nil {
+			u.class = t.Text(nm)
+		}
+	}
+	if recv := n.Child("receiver"); recv != nil && n.Kind == lang.GoMethodDeclaration {
+		for _, pd := range recv.NamedChildren() {
+			if ty := pd.Child("type"); ty != nil {
+				u.class = strings.TrimLeft(t.Text(ty), "*")
+			}
+		}
+	}
+	// Parameters.
+	ps := n.Child("parameters")
+	if ps == nil {
+		ps = n.Child("parameter")
+	}
+	if ps == nil {
+		return u
+	}
+	if ps.Kind == "identifier" {
+		u.params = append(u.params, param{name: t.Text(ps), decl: ps})
+		return u
+	}
+	for _, c := range ps.NamedChildren() {
+		switch c.Kind {
+		case "identifier":
+			u.params = append(u.params, param{name: t.Text(c), decl: c})
+		case "formal_parameter", "spread_parameter", "default_parameter", "typed_default_parameter":
+			nm := c.Child("name")
+			if nm == nil {
+				for _, x := range c.NamedChildren() {
+					if x.Kind == "identifier" || x.Kind == "variable_declarator" {
+						nm = x
+					}
+				}
+			}
+			if nm != nil && nm.Kind == "variable_declarator" {
+				nm = nm.Child("name")
+			}
+			if nm != nil {
+				u.params = append(u.params, param{name: t.Text(nm), decl: c})
+			}
+			if c.Kind == "spread_parameter" {
+				u.variadic = true
+			}
+		case "typed_parameter", "list_splat_pattern", "dictionary_splat_pattern":
+			for _, x := range c.NamedChildren() {
+				if x.Kind == "identifier" {
+					u.params = append(u.params, param{name: t.Text(x), decl: c})
+					break
+				}
+			}
+			if c.Kind != "typed_parameter" {
+				u.variadic = true
+			}
+		case lang.GoParameterDeclaration, lang.GoVariadicParameter:
+			named := false
+			for _, x := range c.Children {
+				if x.Field == "name" {
+					u.params = append(u.params, param{name: t.Text(x), decl: c})
+					named = true
+				}
+			}
+			if !named {
+				u.params = append(u.params, param{decl: c})
+			}
+			if c.Kind == lang.GoVariadicParameter {
+				u.variadic = true
+			}
+		case "assignment_pattern":
+			if l := c.Child("left"); l != nil {
+				u.params = append(u.params, param{name: t.Text(l), decl: c})
+			}
+		case "required_parameter", "optional_parameter":
+			pt := c.Child("pattern")
+			if pt != nil && pt.Kind == "identifier" {
+				u.params = append(u.params, param{name: t.Text(pt), decl: c})
+			} else {
+				u.params = append(u.params, param{decl: c, pat: pt})
+			}
+		case "object_pattern", "array_pattern":
+			u.params = append(u.params, param{decl: c, pat: c})
+		case "rest_pattern":
+			u.variadic = true
+			u.params = append(u.params, param{name: strings.TrimPrefix(t.Text(c), "..."), decl: c})
+		}
+	}
+	if t.Lang == lang.Python && u.class != "" && len(u.params) > 0 && (u.params[0].name == "self" || u.params[0].name == "cls") {
+		u.selfParam = true
+	}
+	return u
+}
+
+// resolve finds the functions a call may run: by name and arity, then
+// by receiver (this/self, a class, a module or package, an import).
+func (p *program) resolve(in *interp, n, recv *syntax.Node, method string, nargs int) []*fn {
+	cands := p.byName[method]
+	if len(cands) == 0 {
+		return nil
+	}
+	t := in.tree
+	var fit []*fn
+	for _, c := range cands {
+		np := len(c.params)
+		if c.selfParam && (recv != nil || in.f.class == c.class) {
+			np--
+		}
+		switch {
+		case np == nargs, c.variadic && nargs >= np-1:
+		case (t.Lang == lang.Python || family(t.Lang) == "javascript") && nargs < np:
+		default:
+			continue
+		}
+		fit = append(fit, c)
+	}
+	if len(fit) == 0 {
+		return nil
+	}
+	var out []*fn
+	keep := func(ok func(*fn) bool) {
+		for _, c := range fit {
+			if ok(c) {
+				out = append(out, c)
+			}
+		}
+	}
+	switch {
+	case recv == nil:
+		keep(func(c *fn) bool { return c.file == in.f.file })
+		if len(out) == 0 {
+			if q, ok := t.Imports[method]; ok {
+				mod := moduleOf(q, method)
+				keep(func(c *fn) bool { return c.module == mod })
+			} else if t.Lang == lang.Go {
+				keep(func(c *fn) bool { return c.module == in.f.module && c.class == "" })
+			} else if t.Lang == lang.Java {
+				keep(func(c *fn) bool { return c.class == in.f.class })
+			}
+		}
+	case recv.Kind == "this" || recv.Kind == "super" || t.Text(recv) == "self" || t.Text(recv) == "cls":
+		keep(func(c *fn) bool { return c.class == in.f.class || recv.Kind == "super" && c.class != "" })
+	default:
+		for _, q := range qualifiers(in, recv) {
+			keep(func(c *fn) bool { return c.class == q || c.module == q && c.class == "" })
+			if len(out) > 0 {
+				break
+			}
+		}
+	}
+	if len(out) > maxFanout {
+		return nil
+	}
+	return out
+}
+
+// moduleOf is the module stem an imported name comes from:
+// "app.helpers.clean" -> "helpers", "./helpers" -> "helpers".
+func moduleOf(q, name string) string {
+	q = strings.TrimSuffix(q, "."+name)
+	q = strings.TrimSuffix(q, path.Ext(q))
+	if i := strings.LastIndexAny(q, "./"); i >= 0 && i < len(q)-1 {
+		q = q[i+1:]
+	}
+	return q
+}
+
+// qualifiers lists what a receiver may name: its static type, its
+// import's module, its own name.
+func qualifiers(in *interp, recv *syntax.Node) []string {
+	t := in.tree
+	var out []string
+	if ty, ok := t.TypeOf(recv); ok {
+		ty = strings.TrimLeft(ty, "*&")
+		if i := strings.IndexByte(ty, '<'); i > 0 {
+			ty = ty[:i]
+		}
+		if i := strings.LastIndexByte(ty, '.'); i >= 0 {
+			ty = ty[i+1:]
+		}
+		out = append(out, ty)
+	}
+	if q, ok := t.QualifiedName(recv); ok {
+		if strings.HasPrefix(q, ".") || strings.Contains(q, "/") || t.Lang == lang.Python {
+			out = append(out, moduleOf(q, ""))
+		}
+		if i := strings.LastIndexAny(q, "./"); i >= 0 {
+			out = append(out, q[i+1:])
+		}
+		out = append(out, q)
+	}
+	if recv.Kind == "identifier" {
+		out = append(out, t.Text(recv))
+	}
+	return out
+}
