@@ -23,6 +23,7 @@ func TestTaintFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			t.Logf("%d files, positives %v, negatives %v", rep.Files, rep.Positives, rep.Negatives)
 			for _, m := range rep.Mismatches {
 				t.Errorf("%s", m)
 			}

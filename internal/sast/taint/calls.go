@@ -95,6 +95,29 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				in.st.vars[p+elemPath(in.tree.Lang, kv)] = in.peek(v)
 			}
 		}
+	case "composite_literal":
+		body := right.Child("body")
+		if body == nil {
+			return
+		}
+		i := int64(0)
+		for _, e := range body.NamedChildren() {
+			if e.Kind == "keyed_element" {
+				kv := e.NamedChildren()
+				if len(kv) != 2 {
+					continue
+				}
+				k, v := unwrapElement(kv[0]), unwrapElement(kv[1])
+				if kc, ok := in.constOf(k, 0); ok {
+					in.st.vars[p+elemPath(in.tree.Lang, kc)] = in.peek(v)
+				} else if k.Kind == "field_identifier" || k.Kind == "identifier" {
+					in.st.vars[p+"."+in.tree.Text(k)] = in.peek(v)
+				}
+				continue
+			}
+			in.st.vars[p+elemPath(in.tree.Lang, i)] = in.peek(unwrapElement(e))
+			i++
+		}
 	case "object_creation_expression":
 		if ty := right.Child("type"); ty != nil && len(in.tree.Arguments(right)) == 0 {
 			name := in.tree.Text(ty)
@@ -439,3 +462,12 @@ func satisfied(requires string, t taint) bool {
 }
 
 var _ = finding.TraceStep{}
+
+func unwrapElement(n *syntax.Node) *syntax.Node {
+	if n.Kind == "literal_element" {
+		if c := n.NamedChildren(); len(c) == 1 {
+			return c[0]
+		}
+	}
+	return n
+}

@@ -1,0 +1,22 @@
+package store
+
+import "database/sql"
+
+func BuildQuery(name string) string {
+	return addOrder("SELECT * FROM users WHERE name = '" + name + "'")
+}
+
+func addOrder(q string) string {
+	out := q + " ORDER BY id"
+	return out
+}
+
+func Wrap(s string) string {
+	return "nslookup " + s
+}
+
+func Run(db *sql.DB, id string) {
+	q := "SELECT * FROM t WHERE id = " + id
+	// ruleid: test.go.sqli
+	db.Query(q)
+}
