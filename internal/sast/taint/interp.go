@@ -61,10 +61,27 @@ func (in *interp) short(n *syntax.Node) string {
 // analyze runs the function body and fills in.sum and in.found.
 func (in *interp) analyze() {
 	in.st = newState()
+	// A source matching a whole function (a route handler) makes its
+	// parameters sources.
+	var handler *rule.TaintSpec
+	if in.f.node != in.tree.Root {
+		outer := in.f.node
+		if p := outer.Parent; p != nil && (p.Kind == "decorated_definition" || p.Kind == "export_statement") {
+			outer = p
+		}
+		for _, sm := range in.specs.allSources {
+			if sm.Match.Start <= outer.Start && outer.End <= sm.Match.End && sm.Match.Start >= outer.Start && sm.Match.End <= outer.End {
+				handler = sm.Spec
+			}
+		}
+	}
 	for i, p := range in.f.params {
 		var t taint
 		if !(i == 0 && in.f.selfParam) {
 			t = taint{{param: i}}
+		}
+		if handler != nil && !(i == 0 && in.f.selfParam) {
+			t = join(t, in.sourceTaint(p.decl, handler))
 		}
 		for _, sm := range in.specs.allSources {
 			if p.decl.Start <= sm.Match.Start && sm.Match.End <= p.decl.End {
