@@ -45,6 +45,8 @@ func login(logger *zap.Logger, user *User, password, apiToken string, r *http.Re
 	// ok: go.sensitive.secret-in-log
 	log.Printf("token has %d bytes", len(apiToken))
 	// ok: go.sensitive.secret-in-log
+	log.Printf("login as %+v", User{ID: user.ID, Password: "[redacted]"})
+	// ok: go.sensitive.secret-in-log
 	passwordPolicy, tokenCount := "strict", 3
 	// ok: go.sensitive.secret-in-log
 	log.Printf("policy %s, %d tokens issued", passwordPolicy, tokenCount)
