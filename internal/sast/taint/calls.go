@@ -206,6 +206,13 @@ func (in *interp) call(n *syntax.Node) taint {
 		return nil
 	}
 	if t, ok := in.collection(n, recv, method, args, argT); ok {
+		if recv != nil {
+			// Data read from a source object (request.args.get) is
+			// tainted whatever the key.
+			if _, isPath := in.pathOf(recv); isPath {
+				t = join(t, in.chainSources(recv))
+			}
+		}
 		return t
 	}
 	if targets := in.run.prog.resolve(in, n, recv, method, len(args)); len(targets) > 0 {
