@@ -13,8 +13,9 @@ class Exec {
         Runtime.getRuntime().exec("ls " + dir);
         // ruleid: java.lang.exec-non-constant-command
         Runtime.getRuntime()
+            // ruleid: java.taint.command-injection
             .exec(request.getParameter("cmd"), null);
-        // ruleid: java.lang.exec-non-constant-command
+        // ruleid: java.lang.exec-non-constant-command, java.taint.command-injection
         new ProcessBuilder(request.getParameter("tool"), "-v").start();
         // ok: java.lang.exec-non-constant-command
         Runtime.getRuntime().exec("uptime");
@@ -31,11 +32,11 @@ class Exec {
         // ok: java.lang.script-engine-eval-non-literal
         engine.eval("var ready = true;");
         if (request != null) {
-            // ruleid: java.lang.script-engine-eval-non-literal
+            // ruleid: java.lang.script-engine-eval-non-literal, java.taint.code-injection
             engine.eval(request.getParameter("expr"));
         }
         String code = request.getParameter("code");
-        // ruleid: java.lang.script-engine-eval-non-literal
+        // ruleid: java.lang.script-engine-eval-non-literal, java.taint.code-injection
         return engine.eval(code);
     }
 
