@@ -1,0 +1,98 @@
+const express = require('express');
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+const axios = require('axios');
+const escapeHtml = require('escape-html');
+const { exec, execFile } = require('child_process');
+const db = require('./db');
+const helpers = require('./taint-web-helpers');
+
+const app = express();
+
+app.get('/search', async (req, res) => {
+  const term = req.query.q;
+  // ruleid: javascript.taint.sql-injection
+  await db.query("SELECT * FROM items WHERE name = '" + term + "'");
+  // ruleid: javascript.taint.sql-injection
+  await db.query(helpers.select('orders', helpers.whereOwner(req.body.owner)));
+  // ok: javascript.taint.sql-injection
+  await db.query('SELECT * FROM items WHERE name = $1', [term]);
+  // ok: javascript.taint.sql-injection
+  await db.query('SELECT * FROM items LIMIT ' + parseInt(req.query.limit, 10));
+  res.json({ ok: true });
+});
+
+app.post('/ping', (req, res) => {
+  const { host } = req.body;
+  // ruleid: javascript.taint.command-injection
+  exec('ping -c 1 ' + host, () => {});
+  // ruleid: javascript.taint.command-injection
+  exec(`nslookup ${helpers.trimmed(host)}`);
+  // ok: javascript.taint.command-injection
+  execFile('ping', ['-c', '1', host], () => {});
+  const num = 106;
+  let cmd = 'uptime';
+  if ((7 * 42) - num > 200) {
+    cmd = 'ping ' + host;
+  }
+  // ok: javascript.taint.command-injection
+  exec(cmd);
+  res.end();
+});
+
+app.get('/calc', (req, res) => {
+  const expr = req.query.expr;
+  // ruleid: javascript.taint.code-injection
+  const r = eval(expr);
+  // ruleid: javascript.taint.code-injection
+  vm.runInNewContext('x = ' + req.query.x, {});
+  // ok: javascript.taint.code-injection
+  eval('1 + ' + Number.parseInt(expr, 10));
+  const opts = { a: expr, b: '2 + 2' };
+  // ok: javascript.taint.code-injection
+  eval(opts.b);
+  res.json({ r });
+});
+
+app.get('/file', (req, res) => {
+  const name = req.query.name;
+  // ruleid: javascript.taint.path-traversal
+  const data = fs.readFileSync('/srv/files/' + name);
+  // ruleid: javascript.taint.path-traversal
+  res.sendFile(path.join('/srv/files', req.params.file));
+  // ok: javascript.taint.path-traversal
+  const safe = fs.readFileSync(path.join('/srv/files', path.basename(name)));
+  // ok: javascript.taint.path-traversal
+  const fixed = fs.readFileSync('/srv/files/index.txt');
+  res.json({ data, safe, fixed });
+});
+
+app.get('/hello', (req, res) => {
+  const who = req.query.who;
+  // ruleid: javascript.taint.xss
+  res.send('<h1>Hello ' + who + '</h1>');
+  // ok: javascript.taint.xss
+  res.send('<h1>Hello ' + escapeHtml(who) + '</h1>');
+  // ok: javascript.taint.xss
+  res.send(who.length > 3 ? '<h1>Hi</h1>' : '<h1>Hello</h1>');
+});
+
+app.get('/card', (req, res) => {
+  // ruleid: javascript.taint.xss
+  res.send(helpers.card(req.query.title));
+});
+
+app.get('/proxy', async (req, res) => {
+  const url = req.query.url;
+  // ruleid: javascript.taint.ssrf
+  const a = await axios.get(url);
+  // ruleid: javascript.taint.ssrf
+  const b = await fetch('http://' + req.headers['x-backend'] + '/hook');
+  const targets = { status: 'https://api.example.com/status', user: url };
+  // ok: javascript.taint.ssrf
+  const c = await axios.get(targets.status);
+  // ok: javascript.taint.ssrf
+  const d = await fetch('https://api.example.com/items/' + parseInt(url, 10));
+  res.json({ a: a.data, b: b.status, c: c.data, d: d.status });
+});
