@@ -56,6 +56,10 @@ type Policy struct {
 	langs map[lang.ID]*compiled
 	file  string
 	line  int
+	// lines of the must-call and before clauses, and of each handler
+	// matcher, for pattern errors.
+	mustLine, beforeLine int
+	handlerLines         []int
 }
 
 // Handler selects functions: every non-empty condition must hold.
@@ -271,8 +275,12 @@ func parsePolicy(file string, n *yaml.Node) (*Policy, error) {
 	if p.Before, err = list("before"); err != nil {
 		return nil, err
 	}
+	p.mustLine = fields["must-call"].Line
+	if b := fields["before"]; b != nil {
+		p.beforeLine = b.Line
+	}
 	if h := fields["handlers"]; h != nil {
-		if p.Handlers, err = parseHandlers(h, failID); err != nil {
+		if p.Handlers, p.handlerLines, err = parseHandlers(h, failID); err != nil {
 			return nil, err
 		}
 	}
@@ -295,20 +303,21 @@ func parsePolicy(file string, n *yaml.Node) (*Policy, error) {
 	return p, nil
 }
 
-func parseHandlers(h *yaml.Node, failID func(*yaml.Node, string, ...any) error) ([]Handler, error) {
+func parseHandlers(h *yaml.Node, failID func(*yaml.Node, string, ...any) error) ([]Handler, []int, error) {
 	if h.Kind == yaml.MappingNode {
 		h = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{h}, Line: h.Line}
 	}
 	if h.Kind != yaml.SequenceNode {
-		return nil, failID(h, "handlers must be a list of matchers (name-regex, route-regex, contains)")
+		return nil, nil, failID(h, "handlers must be a list of matchers (name-regex, route-regex, contains)")
 	}
 	if len(h.Content) > maxPatternsPerClause {
-		return nil, failID(h, "more than %d handler matchers", maxPatternsPerClause)
+		return nil, nil, failID(h, "more than %d handler matchers", maxPatternsPerClause)
 	}
 	var out []Handler
+	var lines []int
 	for _, e := range h.Content {
 		if e.Kind != yaml.MappingNode || len(e.Content) == 0 {
-			return nil, failID(e, "a handler matcher is a mapping with name-regex, route-regex or contains")
+			return nil, nil, failID(e, "a handler matcher is a mapping with name-regex, route-regex or contains")
 		}
 		var hd Handler
 		for i := 0; i+1 < len(e.Content); i += 2 {
@@ -316,11 +325,11 @@ func parseHandlers(h *yaml.Node, failID func(*yaml.Node, string, ...any) error) 
 			switch k.Value {
 			case "name-regex", "route-regex":
 				if v.Kind != yaml.ScalarNode || v.Value == "" || len(v.Value) > maxRegexLen {
-					return nil, failID(v, "%s must be a non-empty regular expression of at most %d bytes", k.Value, maxRegexLen)
+					return nil, nil, failID(v, "%s must be a non-empty regular expression of at most %d bytes", k.Value, maxRegexLen)
 				}
 				re, err := regexp.Compile(v.Value)
 				if err != nil {
-					return nil, failID(v, "%s: %v", k.Value, err)
+					return nil, nil, failID(v, "%s: %v", k.Value, err)
 				}
 				if k.Value == "name-regex" {
 					hd.NameRegex = re
@@ -330,16 +339,17 @@ func parseHandlers(h *yaml.Node, failID func(*yaml.Node, string, ...any) error) 
 			case "contains":
 				ss, ok := strings1(v)
 				if !ok || len(ss) == 0 || len(ss) > maxPatternsPerClause {
-					return nil, failID(v, "contains must be a pattern or a list of at most %d patterns", maxPatternsPerClause)
+					return nil, nil, failID(v, "contains must be a pattern or a list of at most %d patterns", maxPatternsPerClause)
 				}
 				hd.Contains = ss
 			default:
-				return nil, failID(k, "unknown handler key %q (known: %s)", k.Value, strings.Join(handlerKeys, ", "))
+				return nil, nil, failID(k, "unknown handler key %q (known: %s)", k.Value, strings.Join(handlerKeys, ", "))
 			}
 		}
 		out = append(out, hd)
+		lines = append(lines, e.Line)
 	}
-	return out, nil
+	return out, lines, nil
 }
 
 // strings1 reads a scalar or a sequence of non-empty scalars.
@@ -380,7 +390,7 @@ func compile(ctx context.Context, ps *lang.Parsers, pols []*Policy) (map[lang.ID
 				lp = &langPatterns{}
 				out[lid] = lp
 			}
-			add := func(srcs []string) ([]int, error) {
+			add := func(srcs []string, line int) ([]int, error) {
 				var idx []int
 				for _, s := range srcs {
 					pat, err := pattern.Compile(ctx, ps, lid, s)
@@ -390,7 +400,7 @@ func compile(ctx context.Context, ps *lang.Parsers, pols []*Policy) (map[lang.ID
 						if errors.As(err, &pe) {
 							reason = pe.Reason
 						}
-						return nil, &rule.LoadError{File: p.file, Line: p.line, RuleID: p.Missing.ID,
+						return nil, &rule.LoadError{File: p.file, Line: line, RuleID: p.Missing.ID,
 							Reason: fmt.Sprintf("pattern %q for %s: %s", strings.TrimSpace(s), lid, reason)}
 					}
 					idx = append(idx, len(lp.pats))
@@ -400,14 +410,14 @@ func compile(ctx context.Context, ps *lang.Parsers, pols []*Policy) (map[lang.ID
 			}
 			c := &compiled{}
 			var err error
-			if c.mustCall, err = add(p.MustCall); err != nil {
+			if c.mustCall, err = add(p.MustCall, p.mustLine); err != nil {
 				return nil, err
 			}
-			if c.before, err = add(p.Before); err != nil {
+			if c.before, err = add(p.Before, p.beforeLine); err != nil {
 				return nil, err
 			}
-			for _, h := range p.Handlers {
-				ci, err := add(h.Contains)
+			for i, h := range p.Handlers {
+				ci, err := add(h.Contains, p.handlerLines[i])
 				if err != nil {
 					return nil, err
 				}

@@ -102,3 +102,17 @@ func TestMissingFile(t *testing.T) {
 		t.Fatal("no error for a missing file")
 	}
 }
+
+// TestPatternErrorLine checks that a pattern that does not parse is
+// reported on the line of its clause.
+func TestPatternErrorLine(t *testing.T) {
+	src := "policies:\n  - id: a.b\n    title: T\n    cwe: CWE-862\n    languages: [python]\n    must-call: check()\n    before: 'g(('\n"
+	_, err := Load(context.Background(), []rule.Source{{Name: "p.yaml", Data: []byte(src)}}, nil)
+	var le *rule.LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("error %v is not a *rule.LoadError", err)
+	}
+	if le.Line != 7 {
+		t.Errorf("line %d, want 7 (%v)", le.Line, err)
+	}
+}
