@@ -21,6 +21,7 @@ var db *sql.DB
 func search(w http.ResponseWriter, r *http.Request) {
 	term := r.URL.Query().Get("q")
 	// ruleid: go.taint.sql-injection
+	// ruleid: go.sql.format-string-query
 	db.Query("SELECT * FROM items WHERE name = '" + term + "'")
 	// ruleid: go.taint.sql-injection
 	db.ExecContext(r.Context(), selectFrom("orders", whereOwner(r.FormValue("owner"))))
@@ -31,14 +32,17 @@ func search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// ok: go.taint.sql-injection
+	// ruleid: go.sql.format-string-query
 	db.Query(fmt.Sprintf("SELECT * FROM items LIMIT %d", limit))
 }
 
 func ping(c *gin.Context) {
 	host := c.Query("host")
 	// ruleid: go.taint.command-injection
+	// ruleid: go.lang.exec-shell-non-constant-script
 	exec.Command("sh", "-c", "ping -c 1 "+host).Run()
 	// ruleid: go.taint.command-injection
+	// ruleid: go.lang.exec-non-constant-command
 	exec.Command(c.Param("tool")).Run()
 	// ok: go.taint.command-injection
 	exec.Command("ping", "-c", "1", "localhost").Run()
@@ -48,6 +52,7 @@ func ping(c *gin.Context) {
 		cmd = "ping " + host
 	}
 	// ok: go.taint.command-injection
+	// ruleid: go.lang.exec-shell-non-constant-script
 	exec.Command("sh", "-c", cmd).Run()
 }
 

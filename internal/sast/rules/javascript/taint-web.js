@@ -13,12 +13,14 @@ const app = express();
 app.get('/search', async (req, res) => {
   const term = req.query.q;
   // ruleid: javascript.taint.sql-injection
+  // ruleid: javascript.sql.format-string-query
   await db.query("SELECT * FROM items WHERE name = '" + term + "'");
   // ruleid: javascript.taint.sql-injection
   await db.query(helpers.select('orders', helpers.whereOwner(req.body.owner)));
   // ok: javascript.taint.sql-injection
   await db.query('SELECT * FROM items WHERE name = $1', [term]);
   // ok: javascript.taint.sql-injection
+  // ruleid: javascript.sql.format-string-query
   await db.query('SELECT * FROM items LIMIT ' + parseInt(req.query.limit, 10));
   res.json({ ok: true });
 });
@@ -26,8 +28,10 @@ app.get('/search', async (req, res) => {
 app.post('/ping', (req, res) => {
   const { host } = req.body;
   // ruleid: javascript.taint.command-injection
+  // ruleid: javascript.lang.child-process-non-constant-command
   exec('ping -c 1 ' + host, () => {});
   // ruleid: javascript.taint.command-injection
+  // ruleid: javascript.lang.child-process-non-constant-command
   exec(`nslookup ${helpers.trimmed(host)}`);
   // ok: javascript.taint.command-injection
   execFile('ping', ['-c', '1', host], () => {});
@@ -37,6 +41,7 @@ app.post('/ping', (req, res) => {
     cmd = 'ping ' + host;
   }
   // ok: javascript.taint.command-injection
+  // ruleid: javascript.lang.child-process-non-constant-command
   exec(cmd);
   res.end();
 });
@@ -44,13 +49,17 @@ app.post('/ping', (req, res) => {
 app.get('/calc', (req, res) => {
   const expr = req.query.expr;
   // ruleid: javascript.taint.code-injection
+  // ruleid: javascript.lang.eval-non-literal
   const r = eval(expr);
   // ruleid: javascript.taint.code-injection
+  // ruleid: javascript.lang.eval-non-literal
   vm.runInNewContext('x = ' + req.query.x, {});
   // ok: javascript.taint.code-injection
+  // ruleid: javascript.lang.eval-non-literal
   eval('1 + ' + Number.parseInt(expr, 10));
   const opts = { a: expr, b: '2 + 2' };
   // ok: javascript.taint.code-injection
+  // ruleid: javascript.lang.eval-non-literal
   eval(opts.b);
   res.json({ r });
 });

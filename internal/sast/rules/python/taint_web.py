@@ -18,6 +18,7 @@ def search():
     term = request.args.get("q")
     cur = helpers.cursor()
     # ruleid: python.taint.sql-injection
+    # ruleid: python.sql.format-string-query
     cur.execute("SELECT * FROM items WHERE name = '" + term + "'")
     # ruleid: python.taint.sql-injection
     cur.execute(helpers.select("orders", helpers.where_owner(request.form["owner"])))
@@ -25,6 +26,7 @@ def search():
     cur.execute("SELECT * FROM items WHERE name = %s", (term,))
     limit = int(request.args.get("limit", "10"))
     # ok: python.taint.sql-injection
+    # ruleid: python.sql.format-string-query
     cur.execute("SELECT * FROM items LIMIT %d" % limit)
     return "ok"
 
@@ -33,6 +35,7 @@ def search():
 def user(name):
     cur = helpers.cursor()
     # ruleid: python.taint.sql-injection
+    # ruleid: python.sql.format-string-query
     cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
     return "ok"
 
@@ -41,10 +44,13 @@ def user(name):
 def ping():
     host = request.args.get("host")
     # ruleid: python.taint.command-injection
+    # ruleid: python.lang.subprocess-non-constant-command
     os.system("ping -c 1 " + host)
     # ruleid: python.taint.command-injection
+    # ruleid: python.lang.subprocess-non-constant-command
     subprocess.run("nslookup %s" % host, shell=True)
     # ok: python.taint.command-injection
+    # ruleid: python.lang.subprocess-non-constant-command
     os.system("ping -c 1 " + shlex.quote(host))
     # ok: python.taint.command-injection
     subprocess.run(["ping", "-c", "1", host])
@@ -55,14 +61,18 @@ def ping():
 def calc():
     expr = request.args.get("expr")
     # ruleid: python.taint.code-injection
+    # ruleid: python.lang.eval-non-literal
     result = eval(expr)
     # ruleid: python.taint.code-injection
+    # ruleid: python.lang.eval-non-literal
     exec("x = " + request.form.get("x"))
     n = int(expr)
     # ok: python.taint.code-injection
+    # ruleid: python.lang.eval-non-literal
     eval("1 + %d" % n)
     opts = {"a": expr, "b": "2 + 2"}
     # ok: python.taint.code-injection
+    # ruleid: python.lang.eval-non-literal
     eval(opts["b"])
     return str(result)
 
