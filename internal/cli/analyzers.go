@@ -25,6 +25,7 @@ func addAnalyzerFlags(f *pflag.FlagSet, o *list.Options) {
 	f.StringVar(&o.Deps.DBDir, "db", "", "OSV database `DIR` (DIR/<Ecosystem>/all.zip; default: "+deps.DefaultDBDir()+")")
 	f.BoolVar(&o.Deps.Offline, "offline", false, "never touch the network (scans are always offline; this documents the intent)")
 	f.BoolVar(&o.Deps.Reachability, "reachability", false, "mark Go advisories whose vulnerable functions are called; unreached ones drop to low")
+	f.StringArrayVar(&o.Policy.Files, "policy", nil, "check required-call policies from a YAML `FILE`, e.g. a fraud check before every payment (repeatable; docs/policy.md)")
 	// models
 	f.StringArrayVar(&o.Models.AllowImports, "models-allow-import", nil, "trust a pickle callable in model files, `module.name` or module.* (repeatable)")
 	f.Var(&sbomFlag{&o.Deps.SBOMs}, "sbom", "write an SBOM: `FORMAT=FILE` with FORMAT cyclonedx or spdx (repeatable)")

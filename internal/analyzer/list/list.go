@@ -15,6 +15,7 @@ import (
 	"github.com/socyber/codeaudit/internal/deps"
 	"github.com/socyber/codeaudit/internal/deps/sbom"
 	"github.com/socyber/codeaudit/internal/pipeline"
+	"github.com/socyber/codeaudit/internal/policy"
 	"github.com/socyber/codeaudit/internal/sast"
 	"github.com/socyber/codeaudit/internal/secrets"
 	"github.com/socyber/codeaudit/internal/source"
@@ -27,6 +28,7 @@ type Options struct {
 	Deps     deps.Options
 	Pipeline pipeline.Options
 	Models   aimodel.Options
+	Policy   policy.Options
 }
 
 // All builds every analyzer, in a fixed order. An error means bad input
@@ -43,14 +45,24 @@ func All(opts Options) ([]analyzer.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []analyzer.Analyzer{
+	all := []analyzer.Analyzer{
 		s,
 		secrets.New(opts.Secrets),
 		d,
 		pipeline.New(opts.Pipeline),
 		aimodel.New(opts.Models),
 		aimodel.NewCodeAnalyzer(),
-	}, nil
+	}
+	// Policies are the user's own (--policy); without one there is nothing
+	// to check, so the analyzer is not built.
+	if len(opts.Policy.Files) > 0 {
+		p, err := policy.New(opts.Policy)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, p)
+	}
+	return all, nil
 }
 
 // ParseScanners validates --scanners names (comma-separated pieces
