@@ -31,6 +31,7 @@ func TestBuiltinFindingsGolden(t *testing.T) {
 	defer a.Close()
 	root := "rules"
 	var lines []string
+	var files []source.File
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -45,6 +46,7 @@ func TestBuiltinFindingsGolden(t *testing.T) {
 		if !a.Wants(&f) || strings.HasSuffix(rel, "_test.go") || !strings.Contains(rel, "/") {
 			return nil
 		}
+		files = append(files, f)
 		c := &collector{}
 		if err := a.AnalyzeFile(context.Background(), &analyzer.Target{File: f, Content: content}, c); err != nil {
 			return err
@@ -58,6 +60,25 @@ func TestBuiltinFindingsGolden(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The taint phase over all fixtures as one project; a taint line ends
+	// with the source the trace starts at.
+	tc := &collector{}
+	proj := &analyzer.Project{Root: root, Files: files, ReadFile: func(p string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+	}}
+	if err := a.AnalyzeProject(context.Background(), proj, tc); err != nil {
+		t.Fatal(err)
+	}
+	for _, fd := range tc.findings {
+		l := fd.Location
+		src := ""
+		if len(fd.Trace) > 0 {
+			s := fd.Trace[0].Location
+			src = fmt.Sprintf(" [from %s:%d, %d steps]", s.Path, s.StartLine, len(fd.Trace))
+		}
+		lines = append(lines, fmt.Sprintf("%s:%d:%d-%d:%d %s %s/%s %s: %s%s", l.Path, l.StartLine, l.StartColumn, l.EndLine, l.EndColumn,
+			fd.RuleID, fd.Severity, fd.Confidence, fd.CWE, fd.Message, src))
 	}
 	slices.Sort(lines)
 	got := strings.Join(lines, "\n") + "\n"

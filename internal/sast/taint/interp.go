@@ -250,6 +250,9 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		return nil
 	case "return_statement":
 		t := in.children(n)
+		if !t.clean() && in.f.name != "" {
+			t = t.step(in.traceStep(n, "propagation", "returned from "+in.f.name+"()"))
+		}
 		in.ret = join(in.ret, t)
 		in.st.dead = true
 		return nil
