@@ -75,9 +75,13 @@ func perms(f *os.File, p string, data []byte) {
 	// ok: go.lang.chmod-world-writable
 	os.Chmod(p, 0755)
 	// ruleid: go.lang.create-world-writable
-	os.WriteFile(p, data, 0666)
+	os.WriteFile(p, data, 0777)
 	// ruleid: go.lang.create-world-writable
-	os.MkdirAll(p, os.FileMode(0o777))
+	os.OpenFile(p, os.O_CREATE|os.O_WRONLY, os.FileMode(0o777))
+	// ok: go.lang.create-world-writable
+	os.WriteFile(p, data, 0666)
+	// ok: go.lang.create-world-writable
+	os.MkdirAll(p, 0o777)
 	// ok: go.lang.create-world-writable
 	os.WriteFile(p, data, 0o600)
 	// ok: go.lang.create-world-writable

@@ -4,6 +4,7 @@ package fixtures
 
 import (
 	"context"
+	"crypto/md5"
 	"crypto/sha256"
 	"crypto/sha512"
 	"database/sql"
@@ -27,7 +28,7 @@ type User struct {
 	CardPan  string
 }
 
-func login(logger *zap.Logger, user *User, password, apiToken string, r *http.Request) {
+func login(logger *zap.Logger, user *User, password, apiToken string, r *http.Request, issuer *Issuer, proxyURL string) {
 	// ruleid: go.sensitive.secret-in-log
 	log.Printf("login %s with %s", user.Email, password)
 	// ruleid: go.sensitive.secret-in-log
@@ -54,6 +55,10 @@ func login(logger *zap.Logger, user *User, password, apiToken string, r *http.Re
 	err := fmt.Errorf("bad password for %s", user.Email)
 	// ok: go.sensitive.secret-in-log
 	log.Printf("config from %s", os.Getenv("CONFIG_PATH"))
+	// ok: go.sensitive.secret-in-log
+	log.Printf("loaded signing key with id %s", issuer.SigningKey.KeyID())
+	// ok: go.sensitive.secret-in-log
+	logrus.WithField("proxy", config.MaskCredentials(proxyURL)).Warn("overriding proxy")
 	_ = err
 }
 
@@ -76,32 +81,40 @@ func pay(user *User, cardNumber, iban, ssn string) {
 	log.Printf("%s over %s", company, timeSpan)
 }
 
-func callAPI(ctx context.Context, base, token, password, email string) error {
+func callAPI(ctx context.Context, base, token, password, email string) (err error) {
+	var req *http.Request
 	// ruleid: go.sensitive.secret-in-url
 	u := base + "/v1/reports?format=csv&access_token=" + token
 	// ruleid: go.sensitive.secret-in-url
 	login := fmt.Sprintf("https://legacy.example.com/login?user=%s&password=%s", email, password)
-	q := url.Values{}
+	endpoint, err := url.Parse(base + "/v1/export")
+	if err != nil {
+		return err
+	}
+	q := endpoint.Query()
 	// ok: go.sensitive.secret-in-url
 	q.Set("email", email)
 	// ruleid: go.sensitive.secret-in-url
 	q.Set("api_key", token)
 	// ok: go.sensitive.secret-in-url
 	q.Set("grant_type", "client_credentials")
+	form := url.Values{}
+	// ok: go.sensitive.secret-in-url
+	form.Set("password", password)
 	// ok: go.sensitive.secret-in-url
 	next := base + "/v1/items?page_token=" + token
 	// ok: go.sensitive.secret-in-url
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/v1/reports?format=csv", nil)
+	req, err = http.NewRequestWithContext(ctx, http.MethodGet, base+"/v1/reports?format=csv", nil)
 	if err != nil {
 		return err
 	}
 	// ok: go.sensitive.secret-in-url
 	req.Header.Set("Authorization", "Bearer "+token)
-	_, _, _ = u, login, next
+	_, _, _, _ = u, login, next, form
 	return nil
 }
 
-func register(ctx context.Context, db *sql.DB, gdb *gorm.DB, email, password string, salt []byte) error {
+func register(ctx context.Context, db *sql.DB, gdb *gorm.DB, email, password, realm string, salt []byte) error {
 	// ruleid: go.sensitive.password-fast-hash
 	sum := sha256.Sum256([]byte(password))
 	// ruleid: go.sensitive.password-fast-hash
@@ -111,6 +124,8 @@ func register(ctx context.Context, db *sql.DB, gdb *gorm.DB, email, password str
 	h.Write([]byte(password))
 	// ok: go.sensitive.password-fast-hash
 	digest := sha256.Sum256([]byte(email))
+	// ok: go.sensitive.password-fast-hash
+	ha1 := md5.Sum([]byte(email + ":" + realm + ":" + password))
 	// ok: go.sensitive.password-fast-hash
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), 12)
 	if err != nil {
@@ -126,6 +141,6 @@ func register(ctx context.Context, db *sql.DB, gdb *gorm.DB, email, password str
 	gdb.Create(&User{Email: email, Password: string(hash)})
 	// ok: go.sensitive.plaintext-password-storage
 	_, err = db.ExecContext(ctx, "UPDATE users SET last_login = now() WHERE email = $1", email)
-	_, _, _ = sum, salted, digest
+	_, _, _, _ = sum, salted, digest, ha1
 	return err
 }

@@ -64,6 +64,9 @@ func files(mux *http.ServeMux) {
 	// ruleid: go.http.filesystem-root
 	mux.Handle("/f/", http.FileServer(http.FS(os.DirFS("/"))))
 	// ok: go.http.filesystem-root
+	root := os.DirFS("/")
+	_ = root
+	// ok: go.http.filesystem-root
 	mux.Handle("/static/", http.FileServer(http.Dir("./public")))
 	// ok: go.http.filesystem-root
 	mux.Handle("/assets/", http.FileServer(http.FS(os.DirFS("web/assets"))))

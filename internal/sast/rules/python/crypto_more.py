@@ -165,3 +165,16 @@ def store_password(password, salt):
     # ok: python.crypto.weak-password-hash
     f = hashlib.sha256(salt).hexdigest()
     return a, b, c, d, e, f
+
+
+_VERSIONS = {
+    # ok: python.tls.weak-protocol
+    ssl.PROTOCOL_TLSv1: "TLSv1",
+}
+
+
+def archives(path, dest):
+    import zipfile
+    with zipfile.ZipFile(path) as zf:
+        # ok: python.lang.tarfile-extractall
+        zf.extractall(dest)

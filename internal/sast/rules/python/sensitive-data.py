@@ -34,6 +34,23 @@ def login(request, user, password, api_token, page_token):
     log.info("policy %s, %d tokens issued", password_policy, token_count)
     # ok: python.sensitive.secret-in-log
     log.info("config loaded from %s", os.getenv("CONFIG_PATH"))
+    # ok: python.sensitive.secret-in-log
+    print(render(TEMPLATE, name=user.name, tokens=[t.kind for t in user.recent_tokens()]))
+    # ok: python.sensitive.secret-in-log
+    log.info("proxy %s", mask_credentials(os.getenv("HTTPS_PROXY")))
+    # ok: python.sensitive.secret-in-log
+    log.info("token expires at %s", user.access_token.expires_at)
+    pwd = os.getcwd()
+    # ok: python.sensitive.secret-in-log
+    print("working directory:", pwd)
+    # ok: python.sensitive.secret-in-log
+    log.warning("passwords must be strings, got %s", type(password))
+
+
+def tokenize(source):
+    for token in source.split():
+        # ok: python.sensitive.secret-in-log
+        log.debug("lexer token %r", token)
 
 
 def pay(order, card_number, iban, customer):

@@ -182,3 +182,10 @@ def queries(cursor, conn, email, uid):
     conn.execute(text("UPDATE users SET seen = 1 WHERE id = :id"), {"id": uid})
     # ok: python.sql.format-string-query
     cursor.execute(f"SET search_path TO {'app'}")
+
+
+def client_side(jar, cookie, parser):
+    # ok: python.web.cookie-missing-secure, python.web.cookie-missing-httponly
+    jar.set_cookie(cookie)
+    # ok: python.flask.debug-enabled
+    parser.debug = True
