@@ -4,7 +4,6 @@ package fixtures
 
 import (
 	"context"
-	"crypto/md5"
 	"crypto/sha256"
 	"crypto/sha512"
 	"database/sql"
@@ -125,7 +124,7 @@ func register(ctx context.Context, db *sql.DB, gdb *gorm.DB, email, password, re
 	// ok: go.sensitive.password-fast-hash
 	digest := sha256.Sum256([]byte(email))
 	// ok: go.sensitive.password-fast-hash
-	ha1 := md5.Sum([]byte(email + ":" + realm + ":" + password))
+	ha1 := sha256.Sum256([]byte(email + ":" + realm + ":" + password))
 	// ok: go.sensitive.password-fast-hash
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), 12)
 	if err != nil {
