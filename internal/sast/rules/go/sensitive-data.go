@@ -143,3 +143,16 @@ func register(ctx context.Context, db *sql.DB, gdb *gorm.DB, email, password, re
 	_, _, _, _ = sum, salted, digest, ha1
 	return err
 }
+
+func report(hub *sentry.Hub, scope *sentry.Scope, user *User, apiToken string, client analytics.Client) {
+	// ruleid: go.sensitive.data-sent-to-third-party
+	scope.SetExtra("upstream_token", apiToken)
+	// ruleid: go.sensitive.data-sent-to-third-party
+	hub.CaptureMessage("card rejected: " + user.CardPan)
+	// ok: go.sensitive.data-sent-to-third-party
+	scope.SetUser(sentry.User{ID: fmt.Sprint(user.ID)})
+	// ok: go.sensitive.data-sent-to-third-party
+	hub.CaptureMessage("card rejected for user " + fmt.Sprint(user.ID))
+	// ok: go.sensitive.data-sent-to-third-party
+	scope.SetTag("token_count", fmt.Sprint(len(apiToken)))
+}

@@ -81,3 +81,18 @@ async function register(db, email, password) {
   // ok: javascript.sensitive.plaintext-password-storage
   await prisma.user.create({ data: { email, password: await argon2.hash(password) } });
 }
+
+function report(Sentry, analytics, user, cardNumber, apiToken) {
+  // ruleid: javascript.sensitive.data-sent-to-third-party
+  Sentry.setExtra('upstream', apiToken);
+  // ruleid: javascript.sensitive.data-sent-to-third-party
+  analytics.track('Checkout', { userId: user.id, card: cardNumber });
+  // ruleid: javascript.sensitive.data-sent-to-third-party
+  Sentry.setUser({ id: user.id, email: user.email, password: user.password });
+  // ok: javascript.sensitive.data-sent-to-third-party
+  Sentry.setUser({ id: user.id });
+  // ok: javascript.sensitive.data-sent-to-third-party
+  analytics.track('Checkout', { userId: user.id, cardLast4: cardNumber.slice(-4) });
+  // ok: javascript.sensitive.data-sent-to-third-party
+  Sentry.setTag('token_type', 'bearer');
+}

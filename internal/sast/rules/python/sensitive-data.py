@@ -106,3 +106,20 @@ def register(request, form, cur, email, password):
     cur.execute("INSERT INTO users (email, password_hash) VALUES (%s, %s)", (email, PasswordHasher().hash(password)))
     # ok: python.sensitive.plaintext-password-storage
     cur.execute("UPDATE users SET last_login = now() WHERE email = %s", (email,))
+
+
+def report(user, card_number, api_token):
+    import sentry_sdk
+    from segment import analytics
+    # ruleid: python.sensitive.data-sent-to-third-party
+    sentry_sdk.set_extra("upstream", api_token)
+    # ruleid: python.sensitive.data-sent-to-third-party
+    analytics.track(user.id, "checkout", {"card": card_number})
+    # ruleid: python.sensitive.data-sent-to-third-party
+    sentry_sdk.set_user({"id": user.id, "password": user.password})
+    # ok: python.sensitive.data-sent-to-third-party
+    sentry_sdk.set_user({"id": user.id})
+    # ok: python.sensitive.data-sent-to-third-party
+    analytics.track(user.id, "checkout", {"card_last4": card_number[-4:]})
+    # ok: python.sensitive.data-sent-to-third-party
+    sentry_sdk.set_tag("token_type", "bearer")
