@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/ruletest"
 	"github.com/socyber/codeaudit/internal/sast"
 	"github.com/socyber/codeaudit/internal/sast/rules"
 	"github.com/socyber/codeaudit/internal/taxonomy"
@@ -50,8 +51,8 @@ var classOf = map[string]string{
 	"CWE-347": "JWT verification",
 	"CWE-614": "Cookies and sessions", "CWE-1004": "Cookies and sessions",
 	"CWE-1275": "Cookies and sessions", "CWE-384": "Cookies and sessions",
-	"CWE-352":  "CSRF",
-	"CWE-942":  "CORS and browser policies", "CWE-346": "CORS and browser policies",
+	"CWE-352": "CSRF",
+	"CWE-942": "CORS and browser policies", "CWE-346": "CORS and browser policies",
 	"CWE-1021": "CORS and browser policies", "CWE-693": "CORS and browser policies",
 	"CWE-489": "Debug and error exposure", "CWE-209": "Debug and error exposure",
 	"CWE-200": "Sensitive data exposure", "CWE-532": "Sensitive data exposure",
@@ -64,11 +65,18 @@ var classOf = map[string]string{
 	"CWE-1321": "Mass assignment and prototype pollution",
 }
 
-// packLanguages reads the languages of every built-in rule from the
-// embedded YAML (finding.Rule does not always carry them).
-func packLanguages(t *testing.T) map[string][]string {
+// packMeta is what the docs need from the YAML beyond finding.Rule.
+type packMeta struct {
+	Languages []string
+	Message   string
+}
+
+// packMetadata reads the languages and message of every built-in rule
+// from the embedded YAML (finding.Rule does not always carry languages
+// and never the message template).
+func packMetadata(t *testing.T) map[string]packMeta {
 	t.Helper()
-	out := map[string][]string{}
+	out := map[string]packMeta{}
 	err := fs.WalkDir(rules.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -81,13 +89,14 @@ func packLanguages(t *testing.T) map[string][]string {
 			Rules []struct {
 				ID        string   `yaml:"id"`
 				Languages []string `yaml:"languages"`
+				Message   string   `yaml:"message"`
 			} `yaml:"rules"`
 		}
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
 		for _, r := range doc.Rules {
-			out[strings.ToLower(r.ID)] = r.Languages
+			out[strings.ToLower(r.ID)] = packMeta{Languages: r.Languages, Message: strings.TrimSpace(r.Message)}
 		}
 		return nil
 	})
@@ -108,7 +117,8 @@ func renderDocs(t *testing.T) map[string]string {
 	defer a.Close()
 	all := a.Rules()
 	slices.SortFunc(all, func(x, y finding.Rule) int { return strings.Compare(x.ID, y.ID) })
-	langs := packLanguages(t)
+	meta := packMetadata(t)
+	examples := fixtureExamples(t)
 	files := map[string]string{}
 
 	counts := map[string]map[string]int{}
@@ -122,10 +132,10 @@ func renderDocs(t *testing.T) map[string]string {
 			counts[class] = map[string]int{}
 			classes = append(classes, class)
 		}
-		for _, l := range langs[r.ID] {
+		for _, l := range meta[r.ID].Languages {
 			counts[class][l]++
 		}
-		files[r.ID+".md"] = rulePage(r, langs[r.ID], class)
+		files[r.ID+".md"] = rulePage(r, meta[r.ID], class, examples[r.ID])
 	}
 	slices.Sort(classes)
 
@@ -157,17 +167,86 @@ func renderDocs(t *testing.T) map[string]string {
 	}
 	b.WriteString(" |\n\n")
 	b.WriteString("JavaScript rules also run on TypeScript (`.ts`, `.tsx`), so they count in both columns.\n\n")
+	b.WriteString(limitsText)
 	b.WriteString("## All rules\n\n")
 	b.WriteString("| id | languages | CWE | severity / confidence | title |\n|---|---|---|---|---|\n")
 	for _, r := range all {
 		fmt.Fprintf(&b, "| [`%s`](%s.md) | %s | %s | %s / %s | %s |\n", r.ID, r.ID,
-			strings.Join(langs[r.ID], ", "), r.CWE, r.Severity, r.Confidence, escapeCell(r.Title))
+			strings.Join(meta[r.ID].Languages, ", "), r.CWE, r.Severity, r.Confidence, escapeCell(r.Title))
 	}
 	files["README.md"] = b.String()
 	return files
 }
 
-func rulePage(r finding.Rule, langs []string, class string) string {
+// limitsText is the hand-written part of the index.
+const limitsText = `## Reading the results
+
+- **Confidence** says how sure a match is a real problem: *high* rules
+  match an API use that is unsafe whatever the data (a trust-all
+  TrustManager, ECB mode); *medium* rules need the usual context (a
+  cookie without Secure may be a harmless preference cookie); *low* rules
+  flag places to review (innerHTML of a non-constant, template.HTML).
+- Pattern rules look at one file at a time and do not follow data; rules
+  whose id contains ` + "`.taint.`" + ` follow untrusted input from sources to sinks
+  and are documented with the taint engine.
+- Rules that only matter for deployed code (TLS relaxations, server
+  timeouts, world-writable files, listening on 0.0.0.0 in Go) skip
+  ` + "`*_test.go`" + `.
+- Each rule's examples below come from its test fixtures
+  (` + "`internal/sast/rules/<language>/`" + `), which are checked in both
+  directions by ` + "`go test ./internal/sast/rules`" + `.
+
+`
+
+// example is one annotated fixture line.
+type example struct {
+	path string
+	line string
+	bad  bool
+}
+
+// maxExamples bounds the examples shown per rule and kind.
+const maxExamples = 3
+
+// fixtureExamples collects, per rule id, the fixture lines annotated
+// ruleid: (bad) and ok: (good).
+func fixtureExamples(t *testing.T) map[string][]example {
+	t.Helper()
+	out := map[string][]example{}
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.Contains(filepath.ToSlash(p), "/") || strings.HasSuffix(p, ".yaml") {
+			return err
+		}
+		content, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		lines := finding.SplitLines(content)
+		for _, e := range ruletest.Parse(content) {
+			if e.Line < 1 || e.Line > len(lines) {
+				continue
+			}
+			n := 0
+			for _, x := range out[e.RuleID] {
+				if x.bad == e.Positive {
+					n++
+				}
+			}
+			if n >= maxExamples {
+				continue
+			}
+			out[e.RuleID] = append(out[e.RuleID], example{path: filepath.ToSlash(p), line: strings.TrimSpace(lines[e.Line-1]), bad: e.Positive})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func rulePage(r finding.Rule, m packMeta, class string, examples []example) string {
+	langs := m.Languages
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", r.Title)
 	fmt.Fprintf(&b, "- **id**: `%s`\n", r.ID)
@@ -184,6 +263,28 @@ func rulePage(r finding.Rule, langs []string, class string) string {
 	fmt.Fprintf(&b, "- **class**: %s\n", class)
 	if r.Description != "" {
 		fmt.Fprintf(&b, "\n## What it detects\n\n%s\n", strings.TrimSpace(r.Description))
+	}
+	if m.Message != "" {
+		fmt.Fprintf(&b, "\n## Message\n\n> %s\n\n(`$NAME` is replaced by the matched code.)\n", strings.Join(strings.Fields(m.Message), " "))
+	}
+	for _, bad := range []bool{true, false} {
+		var ex []example
+		for _, e := range examples {
+			if e.bad == bad {
+				ex = append(ex, e)
+			}
+		}
+		if len(ex) == 0 {
+			continue
+		}
+		if bad {
+			b.WriteString("\n## Reported\n\n")
+		} else {
+			b.WriteString("\n## Not reported\n\n")
+		}
+		for _, e := range ex {
+			fmt.Fprintf(&b, "- `%s` (%s)\n", strings.ReplaceAll(e.line, "`", "'"), e.path)
+		}
 	}
 	if r.Remediation != "" {
 		fmt.Fprintf(&b, "\n## How to fix\n\n```text\n%s\n```\n", strings.TrimRight(r.Remediation, "\n"))
