@@ -209,7 +209,7 @@ type example struct {
 const maxExamples = 3
 
 // fixtureExamples collects, per rule id, the fixture lines annotated
-// ruleid: (bad) and ok: (good).
+// annotated as reported (bad) and as not reported (good).
 func fixtureExamples(t *testing.T) map[string][]example {
 	t.Helper()
 	out := map[string][]example{}
