@@ -208,8 +208,8 @@ type example struct {
 // maxExamples bounds the examples shown per rule and kind.
 const maxExamples = 3
 
-// fixtureExamples collects, per rule id, the fixture lines annotated
-// annotated as reported (bad) and as not reported (good).
+// fixtureExamples collects, per rule id, the fixture lines annotated as
+// reported (bad) and as not reported (good).
 func fixtureExamples(t *testing.T) map[string][]example {
 	t.Helper()
 	out := map[string][]example{}
