@@ -96,7 +96,10 @@ func (a *Analyzer) AnalyzeProject(ctx context.Context, p *analyzer.Project, out 
 			present = append(present, f)
 		}
 	}
-	found, err := taint.Analyze(ctx, present)
+	found, warns, err := taint.Analyze(ctx, present)
+	for _, w := range warns {
+		out.Warn(w.Path, w.Message)
+	}
 	for i, f := range found {
 		if i == maxTaintFindings {
 			out.Warn(f.File.Path, fmt.Sprintf("more than %d taint findings; the rest are not reported", maxTaintFindings))

@@ -371,14 +371,14 @@ func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax
 	case "get", "getOrDefault", "Get", "getAttribute", "getFirst", "elementAt":
 		if len(args) >= 1 && len(args) <= 2 {
 			k, _ := key(0)
-			t := in.st.read(k)
+			t := in.read(k)
 			if len(args) == 2 {
 				t = join(t, argT[1])
 			}
 			return t, true
 		}
 		if len(args) == 0 && method == "getFirst" {
-			return in.st.read(p + elemPath(in.tree.Lang, int64(0))), true
+			return in.read(p + elemPath(in.tree.Lang, int64(0))), true
 		}
 	case "add", "append", "push", "offer", "addLast", "AddElement", "appendleft":
 		if len(args) == 1 {
@@ -392,7 +392,7 @@ func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax
 			} else {
 				in.st.weak(p, t)
 			}
-			return in.st.read(p), true
+			return in.read(p), true
 		}
 	case "remove", "pop", "shift", "removeFirst", "poll", "popleft":
 		idx := int64(-1)
@@ -415,10 +415,10 @@ func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax
 			if len(args) == 1 && !known {
 				// map.remove(k) / dict.pop(k)
 				k, _ := key(0)
-				t := in.st.read(k)
+				t := in.read(k)
 				return t, true
 			}
-			return in.st.read(p), true
+			return in.read(p), true
 		}
 		removed := in.st.vars[p+elemPath(in.tree.Lang, idx)]
 		for i := idx; i < int64(l-1); i++ {

@@ -13,9 +13,11 @@ import (
 
 // Limits of one function's analysis.
 const (
-	// maxStepsPerFunction bounds the nodes one analysis of one function
-	// visits; past it the function's summary is what was found so far.
-	maxStepsPerFunction = 200_000
+	// maxStepsPerFunction bounds the work of one analysis of one function
+	// (nodes visited plus access paths scanned and copied); past it the
+	// function's summary is what was found so far and a warning names
+	// the file.
+	maxStepsPerFunction = 2_000_000
 	// maxVisitDepth bounds recursion over nested expressions.
 	maxVisitDepth = 400
 )
@@ -33,7 +35,12 @@ type interp struct {
 	sum   *summary
 	calls map[*fn]bool
 	found []Finding
+	// truncated is set when the analysis ran out of steps or depth.
+	truncated bool
 }
+
+// read is state.read, counted against the step budget.
+func (in *interp) read(p string) taint { return in.st.read(p) }
 
 func (in *interp) loc(n *syntax.Node) finding.Location {
 	sl, sc := in.tree.Position(n.Start)
@@ -60,7 +67,7 @@ func (in *interp) short(n *syntax.Node) string {
 
 // analyze runs the function body and fills in.sum and in.found.
 func (in *interp) analyze() {
-	in.st = newState()
+	in.st = newState(&in.steps)
 	// A source matching a whole function (a route handler) makes its
 	// parameters sources.
 	var handler *rule.TaintSpec
@@ -126,6 +133,7 @@ func (in *interp) visit(n *syntax.Node) taint {
 	}
 	in.steps++
 	if in.steps > maxStepsPerFunction || in.depth > maxVisitDepth {
+		in.truncated = true
 		return nil
 	}
 	in.depth++
@@ -302,7 +310,7 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 	case "identifier", "this", "self", "field_access", "selector_expression", "attribute", "member_expression",
 		"subscript", "subscript_expression", "index_expression", "array_access":
 		if p, ok := in.pathOf(n); ok {
-			t := in.st.read(p)
+			t := in.read(p)
 			// A source may match a prefix of the chain (req.query in
 			// req.query.id).
 			if obj, _, ok := in.tree.Member(n); ok {

@@ -35,6 +35,11 @@ type File struct {
 	Matches []rule.TaintMatches
 }
 
+// Warning is a problem analysing one file that did not stop the analysis.
+type Warning struct {
+	Path, Message string
+}
+
 // Finding is taint reaching a sink.
 type Finding struct {
 	Rule *rule.Rule
@@ -153,7 +158,7 @@ func family(id lang.ID) string {
 
 // Analyze runs every taint rule over the files and returns the flows
 // found, one per rule and sink location.
-func Analyze(ctx context.Context, files []*File) ([]Finding, error) {
+func Analyze(ctx context.Context, files []*File) ([]Finding, []Warning, error) {
 	groups := map[string][]*File{}
 	var order []string
 	for _, f := range files {
@@ -165,6 +170,8 @@ func Analyze(ctx context.Context, files []*File) ([]Finding, error) {
 	}
 	sort.Strings(order)
 	var out []Finding
+	var warns []Warning
+	cut := map[string]bool{}
 	for _, g := range order {
 		fs := groups[g]
 		prog := buildProgram(g, fs)
@@ -181,7 +188,7 @@ func Analyze(ctx context.Context, files []*File) ([]Finding, error) {
 		}
 		for _, r := range rules {
 			if err := ctx.Err(); err != nil {
-				return out, fmt.Errorf("taint analysis: %w", err)
+				return out, warns, fmt.Errorf("taint analysis: %w", err)
 			}
 			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}}
 			srcs, sinks := 0, 0
@@ -194,14 +201,27 @@ func Analyze(ctx context.Context, files []*File) ([]Finding, error) {
 			if srcs == 0 || sinks == 0 {
 				continue
 			}
-			found, err := run.solve(ctx)
+			found, truncated, err := run.solve(ctx)
 			out = append(out, found...)
+			for _, f := range truncated {
+				if !cut[f.file.Path] {
+					cut[f.file.Path] = true
+					warns = append(warns, Warning{f.file.Path, fmt.Sprintf("taint analysis of %s stopped early: more than %d steps", f.describe(), maxStepsPerFunction)})
+				}
+			}
 			if err != nil {
-				return out, err
+				return out, warns, err
 			}
 		}
 	}
-	return dedupe(out), nil
+	return dedupe(out), warns, nil
+}
+
+func (f *fn) describe() string {
+	if f.name == "" {
+		return "top-level code"
+	}
+	return f.name + "()"
 }
 
 func indexSpecs(f *File, r *rule.Rule) *fileSpecs {
@@ -233,20 +253,21 @@ func indexSpecs(f *File, r *rule.Rule) *fileSpecs {
 
 // solve computes summaries with a worklist until they are stable, and
 // collects each function's findings from its last analysis.
-func (run *ruleRun) solve(ctx context.Context) ([]Finding, error) {
+func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 	fns := run.prog.fns
 	callers := map[*fn]map[*fn]bool{}
 	found := map[*fn][]Finding{}
 	count := map[*fn]int{}
 	queue := append([]*fn(nil), fns...)
 	queued := map[*fn]bool{}
+	truncated := map[*fn]bool{}
 	for _, f := range fns {
 		queued[f] = true
 	}
 	for n := 0; len(queue) > 0; n++ {
 		if n&255 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("taint analysis: %w", err)
+				return nil, nil, fmt.Errorf("taint analysis: %w", err)
 			}
 		}
 		f := queue[0]
@@ -257,6 +278,9 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, error) {
 			sum: &summary{retParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
 		in.analyze()
 		found[f] = in.found
+		if in.truncated {
+			truncated[f] = true
+		}
 		for c := range in.calls {
 			if callers[c] == nil {
 				callers[c] = map[*fn]bool{}
@@ -276,10 +300,14 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, error) {
 		}
 	}
 	var out []Finding
+	var cut []*fn
 	for _, f := range fns {
 		out = append(out, found[f]...)
+		if truncated[f] {
+			cut = append(cut, f)
+		}
 	}
-	return out, nil
+	return out, cut, nil
 }
 
 func dedupe(fs []Finding) []Finding {

@@ -15,7 +15,7 @@ const (
 	// and the sink.
 	maxTraceSteps = 24
 	// maxPaths bounds the access paths one function state tracks.
-	maxPaths = 4096
+	maxPaths = 1024
 )
 
 // origin is where taint came from: a source (param < 0) or a parameter
@@ -104,18 +104,25 @@ type state struct {
 	// lens is the known length of list-valued paths.
 	lens map[string]int
 	dead bool
+	// cost counts the work of state operations against the analysis'
+	// step budget.
+	cost *int
 }
 
-func newState() *state {
-	return &state{vars: map[string]taint{}, consts: map[string]any{}, lens: map[string]int{}}
+func newState(cost *int) *state {
+	return &state{vars: map[string]taint{}, consts: map[string]any{}, lens: map[string]int{}, cost: cost}
 }
+
+func (s *state) charge() { *s.cost += 1 + len(s.vars) + len(s.consts) }
 
 func (s *state) clone() *state {
-	return &state{vars: maps.Clone(s.vars), consts: maps.Clone(s.consts), lens: maps.Clone(s.lens), dead: s.dead}
+	s.charge()
+	return &state{vars: maps.Clone(s.vars), consts: maps.Clone(s.consts), lens: maps.Clone(s.lens), dead: s.dead, cost: s.cost}
 }
 
 // merge joins o into s (control-flow join).
 func (s *state) merge(o *state) {
+	s.charge()
 	if o.dead {
 		return
 	}
@@ -154,6 +161,7 @@ func below(p, prefix string) bool {
 // read is the taint of a path: its own or its nearest ancestor's, plus
 // everything stored below it.
 func (s *state) read(p string) taint {
+	s.charge()
 	if i := strings.Index(p, "[?]"); i >= 0 {
 		p = p[:i] // unknown key: any element
 	}
@@ -182,6 +190,7 @@ func (s *state) write(p string, t taint) {
 		s.weak(p[:i], t) // unknown key: may be any element
 		return
 	}
+	s.charge()
 	for k := range s.vars {
 		if below(k, p) {
 			delete(s.vars, k)
