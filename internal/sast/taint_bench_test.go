@@ -97,7 +97,7 @@ func BenchmarkTaintJava300K(b *testing.B) {
 		files = append(files, source.File{Path: p, Size: int64(len(c)), Language: source.DetectLanguage(p, c)})
 	}
 	ctx := context.Background()
-	a, err := New(Options{RuleFiles: []string{"taint/testdata/java"}})
+	a, err := New(Options{})
 	if err != nil {
 		b.Logf("built-in packs do not load (%v); benchmarking the taint fixture rules only", err)
 		a, err = New(Options{RuleFiles: []string{"taint/testdata/java"}, RulesOnly: true})
