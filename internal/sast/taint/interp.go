@@ -167,12 +167,14 @@ func (in *interp) visit(n *syntax.Node) taint {
 		}
 		in.sink(n, focused, t)
 		if len(whole) > 0 {
-			// A whole call is the sink: any tainted argument reaches it.
-			var at taint
+			// A whole call is the sink: any tainted argument reaches it,
+			// and the finding points at the first such argument.
 			for _, a := range in.tree.Arguments(n) {
-				at = join(at, in.peek(a))
+				if at := in.peek(a); !at.clean() {
+					in.sink(a, whole, at)
+					break
+				}
 			}
-			in.sink(n, whole, at)
 		}
 	}
 	return t

@@ -66,6 +66,8 @@ public class TaintMore {
         session.setAttribute("visits", Integer.parseInt(role));
         // ok: java.taint.trust-boundary
         session.setAttribute("theme", "dark");
+        // ruleid: java.taint.trust-boundary
+        session.setAttribute(role, "10340");
     }
 
     public Object deserialize(HttpServletRequest request) throws Exception {

@@ -54,6 +54,10 @@ public class TaintWeb {
         Runtime.getRuntime().exec(cmd);
         // ok: java.taint.command-injection
         new ProcessBuilder("uptime").start();
+        Runtime rt = Runtime.getRuntime();
+        String[] env = {"TARGET=" + host};
+        // ruleid: java.taint.command-injection
+        rt.exec("/usr/local/bin/probe", env);
     }
 
     public Object script(HttpServletRequest request) throws Exception {
@@ -92,6 +96,10 @@ public class TaintWeb {
         out.println("<p>Results for " + q + "</p>");
         // ruleid: java.taint.xss
         response.getWriter().write(TaintWebHelper.heading(q));
+        // ruleid: java.taint.xss
+        out.format(java.util.Locale.US, "<p>%s</p>", q);
+        // ok: java.taint.xss
+        out.printf("<p>%d results</p>", q.length());
         // ok: java.taint.xss
         out.println("<p>Results for " + Encode.forHtml(q) + "</p>");
         List<String> parts = new ArrayList<>();
