@@ -2,6 +2,7 @@ package taint
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -80,6 +81,13 @@ func (in *interp) analyze() {
 			if sm.Match.Start <= outer.Start && outer.End <= sm.Match.End && sm.Match.Start >= outer.Start && sm.Match.End <= outer.End {
 				handler = sm.Spec
 			}
+		}
+	}
+	// A closure sees the source taint of its enclosing function's
+	// variables (parameters shadow them).
+	if in.f.parent != nil {
+		for k, v := range in.run.captured[in.f.parent] {
+			in.st.vars[k] = v
 		}
 	}
 	for i, p := range in.f.params {
@@ -690,4 +698,25 @@ func indexKey(n *syntax.Node) *syntax.Node {
 		return n.Child("index")
 	}
 	return nil
+}
+
+// captured returns the variables holding source taint at the end of the
+// function, for its closures, and a signature of them.
+func (in *interp) captured() (map[string]taint, string) {
+	out := map[string]taint{}
+	var keys []string
+	for k, v := range in.st.vars {
+		var real taint
+		for _, o := range v {
+			if o.param < 0 {
+				real = append(real, o)
+			}
+		}
+		if !real.clean() {
+			out[k] = real
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return out, strings.Join(keys, ",")
 }

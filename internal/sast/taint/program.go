@@ -79,6 +79,10 @@ type fn struct {
 	params    []param
 	selfParam bool
 	variadic  bool
+	// parent is the enclosing function of a closure, lambda or nested
+	// function (or the file's top-level code); children the reverse.
+	parent   *fn
+	children []*fn
 }
 
 // program indexes the functions of the files of one language family.
@@ -143,6 +147,9 @@ type ruleRun struct {
 	prog  *program
 	specs map[*File]*fileSpecs
 	sums  map[*fn]*summary
+	// captured holds, for functions with closures, the source taint of
+	// their variables at the end, which the closures see.
+	captured map[*fn]map[string]taint
 }
 
 var ruleSatisfied = rule.Satisfied
@@ -190,7 +197,7 @@ func Analyze(ctx context.Context, files []*File) ([]Finding, []Warning, error) {
 			if err := ctx.Err(); err != nil {
 				return out, warns, fmt.Errorf("taint analysis: %w", err)
 			}
-			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}}
+			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}, captured: map[*fn]map[string]taint{}}
 			srcs, sinks := 0, 0
 			for _, f := range fs {
 				s := indexSpecs(f, r)
@@ -261,6 +268,8 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 	queue := append([]*fn(nil), fns...)
 	queued := map[*fn]bool{}
 	truncated := map[*fn]bool{}
+	captured := run.captured
+	capturedSig := map[*fn]string{}
 	for _, f := range fns {
 		queued[f] = true
 	}
@@ -278,6 +287,17 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 			sum: &summary{retParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
 		in.analyze()
 		found[f] = in.found
+		if len(f.children) > 0 {
+			if c, sig := in.captured(); sig != capturedSig[f] {
+				captured[f], capturedSig[f] = c, sig
+				for _, ch := range f.children {
+					if !queued[ch] && count[ch] < maxAnalysesPerFunction {
+						queued[ch] = true
+						queue = append(queue, ch)
+					}
+				}
+			}
+		}
 		if in.truncated {
 			truncated[f] = true
 		}
@@ -364,12 +384,23 @@ func buildProgram(g string, files []*File) *program {
 				}
 			}
 		}
-		p.fns = append(p.fns, &fn{file: f, node: f.Tree.Root, body: f.Tree.Root, module: module})
+		top := &fn{file: f, node: f.Tree.Root, body: f.Tree.Root, module: module}
+		p.fns = append(p.fns, top)
+		units := map[*syntax.Node]*fn{}
 		syntax.Walk(f.Tree.Root, func(n *syntax.Node) bool {
 			if !isUnit(n) || len(p.fns) >= maxFunctions {
 				return true
 			}
 			u := newFn(f, n, module)
+			units[n] = u
+			u.parent = top
+			for a := n.Parent; a != nil; a = a.Parent {
+				if pu, ok := units[a]; ok {
+					u.parent = pu
+					break
+				}
+			}
+			u.parent.children = append(u.parent.children, u)
 			p.fns = append(p.fns, u)
 			if u.name != "" {
 				p.byName[u.name] = append(p.byName[u.name], u)

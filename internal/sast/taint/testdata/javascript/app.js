@@ -80,3 +80,14 @@ app.get('/param', (req, res) => {
   // ruleid: test.js.xss
   res.send(`<h1>${helpers.greet(req.query.who)}</h1>`);
 });
+
+app.get('/callback', (req, res) => {
+  const q = req.query.q;
+  const fixed = 'constant';
+  db.connect((err, conn) => {
+    // ruleid: test.js.sqli
+    conn.query("SELECT * FROM t WHERE a = '" + q + "'");
+    // ok: test.js.sqli
+    conn.query("SELECT * FROM t WHERE a = '" + fixed + "'");
+  });
+});
