@@ -319,6 +319,10 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		return t
 	case "identifier", "this", "self", "field_access", "selector_expression", "attribute", "member_expression",
 		"subscript", "subscript_expression", "index_expression", "array_access":
+		if _, prop, ok := in.tree.Member(n); ok && in.tree.Text(prop) == "length" {
+			in.children(n)
+			return nil // a length is a number
+		}
 		if p, ok := in.pathOf(n); ok {
 			t := in.read(p)
 			// A source may match a prefix of the chain (req.query in

@@ -1,4 +1,6 @@
-package web
+//go:build ignore
+
+package fixtures
 
 import (
 	"database/sql"
