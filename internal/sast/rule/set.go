@@ -35,8 +35,12 @@ type langSet struct {
 	index    *pattern.Index
 	patterns []*pattern.Pattern
 	rules    []*Rule
-	// owner maps a pattern position to the rule that uses it.
-	owner []int
+	// owners maps a pattern position to the rules that use it: rules
+	// sharing a pattern (taint rules sharing their sources) share one
+	// compiled copy.
+	owners [][]int
+	// byText finds a compiled pattern by its source text.
+	byText map[string]int
 	// filters are the rules' pre-filters, parallel to rules.
 	filters []*prefilter
 }
@@ -143,6 +147,17 @@ func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
 
 func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lang.ID, f *Formula, ruleIdx int) error {
 	if f.Op == OpPattern {
+		if i, ok := ls.byText[f.Source]; ok {
+			if f.patterns == nil {
+				f.patterns, f.index = map[lang.ID]*pattern.Pattern{}, map[lang.ID]int{}
+			}
+			f.patterns[g] = ls.patterns[i]
+			f.index[g] = i
+			if o := ls.owners[i]; o[len(o)-1] != ruleIdx {
+				ls.owners[i] = append(o, ruleIdx)
+			}
+			return nil
+		}
 		p, err := pattern.Compile(ctx, ps, g, f.Source)
 		if err != nil && g == lang.TSX && ctx.Err() == nil {
 			// TypeScript syntax TSX lacks (<T>x casts): the pattern
@@ -162,7 +177,11 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 		f.patterns[g] = p
 		f.index[g] = len(ls.patterns)
 		ls.patterns = append(ls.patterns, p)
-		ls.owner = append(ls.owner, ruleIdx)
+		ls.owners = append(ls.owners, []int{ruleIdx})
+		if ls.byText == nil {
+			ls.byText = map[string]int{}
+		}
+		ls.byText[f.Source] = len(ls.patterns) - 1
 	}
 	for _, c := range f.Children {
 		if err := ls.compile(ctx, ps, r, g, c, ruleIdx); err != nil {
@@ -227,7 +246,7 @@ func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Resu
 	for _, i := range candidates {
 		active[i] = true
 	}
-	matches, err := ls.index.Search(ctx, t, nil, func(i int) bool { return active[ls.owner[i]] })
+	matches, err := ls.index.Search(ctx, t, nil, ls.wanted(active))
 	if err != nil && !errors.Is(err, pattern.ErrBudget) {
 		return nil, err
 	}
@@ -291,4 +310,16 @@ func (pf *pathFilter) allows(p string) bool {
 		}
 	}
 	return false
+}
+
+// wanted reports whether a pattern position serves an active rule.
+func (ls *langSet) wanted(active []bool) func(int) bool {
+	return func(i int) bool {
+		for _, r := range ls.owners[i] {
+			if active[r] {
+				return true
+			}
+		}
+		return false
+	}
 }

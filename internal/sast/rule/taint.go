@@ -254,7 +254,7 @@ func (s *Set) RunTaint(ctx context.Context, t *syntax.Tree, rules []int) ([]Tain
 	for _, i := range rules {
 		active[i] = true
 	}
-	matches, err := ls.index.Search(ctx, t, nil, func(i int) bool { return active[ls.owner[i]] })
+	matches, err := ls.index.Search(ctx, t, nil, ls.wanted(active))
 	if err != nil && !isBudget(err) {
 		return nil, err
 	}
