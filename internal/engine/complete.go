@@ -80,6 +80,7 @@ func (s *scan) complete() {
 		}
 	}
 
+	s.findings = mergeSameWeakness(s.findings)
 	slices.SortStableFunc(s.findings, compareFindings)
 	// Identical code flagged by the same rule in one file shares a base
 	// fingerprint; number the repeats in file order. The baseline match
@@ -143,4 +144,76 @@ func (s *scan) stats() result.Stats {
 		st.LinesOfCode += l.Code
 	}
 	return st
+}
+
+// mergeSameWeakness keeps one open finding per file, line and CWE. A
+// pattern rule and a taint rule often flag the same call (a shell command
+// built from a variable, and the request data that reaches it); reporting
+// both makes one flaw look like two. The kept finding is the most
+// confident, then the most severe, then the one with a trace; the others'
+// rule ids are listed in its "also_reported_by" property. Suppressed
+// findings are left alone.
+func mergeSameWeakness(fs []finding.Finding) []finding.Finding {
+	type key struct {
+		path string
+		line int
+		cwe  string
+	}
+	best := map[key]int{}
+	merged := map[int][]string{}
+	drop := make([]bool, len(fs))
+	better := func(a, b *finding.Finding) bool {
+		if a.Confidence != b.Confidence {
+			return a.Confidence > b.Confidence
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		if (len(a.Trace) > 0) != (len(b.Trace) > 0) {
+			return len(a.Trace) > 0
+		}
+		return a.RuleID < b.RuleID
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.Suppression != nil || f.CWE == "" || f.Location.StartLine == 0 {
+			continue
+		}
+		k := key{f.Location.Path, f.Location.StartLine, f.CWE}
+		j, seen := best[k]
+		if !seen {
+			best[k] = i
+			continue
+		}
+		if f.RuleID == fs[j].RuleID {
+			continue // the same rule twice on a line is two findings
+		}
+		if better(f, &fs[j]) {
+			drop[j] = true
+			merged[i] = append(append(merged[i], fs[j].RuleID), merged[j]...)
+			delete(merged, j)
+			best[k] = i
+		} else {
+			drop[i] = true
+			merged[j] = append(merged[j], f.RuleID)
+		}
+	}
+	out := fs[:0]
+	for i := range fs {
+		if drop[i] {
+			continue
+		}
+		if others := merged[i]; len(others) > 0 {
+			f := &fs[i]
+			props := make(map[string]string, len(f.Properties)+1)
+			for k, v := range f.Properties {
+				props[k] = v
+			}
+			slices.Sort(others)
+			props["also_reported_by"] = strings.Join(slices.Compact(others), ",")
+			f.Properties = props
+		}
+		out = append(out, fs[i])
+	}
+	return out
 }

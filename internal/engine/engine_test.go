@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -320,5 +321,37 @@ func TestStreamingAnalyzersGetLargeFilesUnread(t *testing.T) {
 	}
 	if r.Stats.FilesSkipped[source.SkipOversize] != 1 {
 		t.Errorf("the large .go file should be skipped: %v", r.Stats.FilesSkipped)
+	}
+}
+
+func TestMergeSameWeakness(t *testing.T) {
+	at := func(rule string, line int, cwe string, conf finding.Confidence, trace bool) finding.Finding {
+		f := finding.Finding{RuleID: rule, CWE: cwe, Confidence: conf, Severity: finding.High, Location: finding.Location{Path: "a.go", StartLine: line}}
+		if trace {
+			f.Trace = []finding.TraceStep{{Note: "source"}}
+		}
+		return f
+	}
+	in := []finding.Finding{
+		at("go.pattern.exec", 3, "CWE-78", finding.ConfidenceMedium, false),
+		at("go.taint.exec", 3, "CWE-78", finding.ConfidenceHigh, true),
+		at("go.weak-hash", 3, "CWE-328", finding.ConfidenceHigh, false), // other CWE: kept
+		at("go.pattern.exec", 5, "CWE-78", finding.ConfidenceMedium, false),
+		at("go.pattern.exec", 5, "CWE-78", finding.ConfidenceMedium, false), // same rule twice: kept
+	}
+	sup := at("go.pattern.exec", 7, "CWE-78", finding.ConfidenceHigh, false)
+	sup.Suppression = &finding.Suppression{Kind: "inline"}
+	in = append(in, sup, at("go.taint.exec", 7, "CWE-78", finding.ConfidenceHigh, true))
+	got := mergeSameWeakness(in)
+	var ids []string
+	for _, f := range got {
+		ids = append(ids, fmt.Sprintf("%s@%d", f.RuleID, f.Location.StartLine))
+	}
+	want := "go.taint.exec@3 go.weak-hash@3 go.pattern.exec@5 go.pattern.exec@5 go.pattern.exec@7 go.taint.exec@7"
+	if strings.Join(ids, " ") != want {
+		t.Errorf("kept %v, want %s", ids, want)
+	}
+	if got[0].Properties["also_reported_by"] != "go.pattern.exec" {
+		t.Errorf("also_reported_by = %q", got[0].Properties["also_reported_by"])
 	}
 }
