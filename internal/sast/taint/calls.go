@@ -68,6 +68,9 @@ func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *synt
 	if v, ok := in.constOf(right, 0); ok {
 		in.st.consts[p] = v
 	}
+	if c := in.constructed(right); c != "" {
+		in.st.classes[p] = c
+	}
 	in.literal(p, right)
 }
 
@@ -187,6 +190,9 @@ func (in *interp) receiverAndMethod(n *syntax.Node) (*syntax.Node, string) {
 func (in *interp) call(n *syntax.Node) taint {
 	recv, method := in.receiverAndMethod(n)
 	args := in.tree.Arguments(n)
+	if a := n.Child("arguments"); a != nil && a.Kind == "generator_expression" {
+		args = []*syntax.Node{a} // f(x for x in xs): one argument
+	}
 	var recvT taint
 	if recv != nil {
 		recvT = in.visit(recv)
@@ -477,4 +483,45 @@ func unwrapElement(n *syntax.Node) *syntax.Node {
 		}
 	}
 	return n
+}
+
+// constructed names the program class an expression constructs:
+// Repo(...) in Python, new Repo(...), &Repo{...} or Repo{...}.
+func (in *interp) constructed(n *syntax.Node) string {
+	if n.Kind == "unary_expression" {
+		if c := n.NamedChildren(); len(c) == 1 {
+			n = c[0]
+		}
+	}
+	var name string
+	switch n.Kind {
+	case "composite_literal":
+		if ty := n.Child("type"); ty != nil {
+			name = in.tree.Text(ty)
+		}
+	case "new_expression", "object_creation_expression", "call":
+		callee, _, ok := in.tree.Callee(n)
+		if !ok || callee == nil {
+			return ""
+		}
+		if n.Kind == "object_creation_expression" {
+			callee = n.Child("type")
+		}
+		if callee == nil {
+			return ""
+		}
+		name = in.tree.Text(callee)
+	default:
+		return ""
+	}
+	if i := strings.IndexByte(name, '<'); i >= 0 {
+		name = name[:i]
+	}
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if in.run.prog.classes[name] {
+		return name
+	}
+	return ""
 }

@@ -302,6 +302,20 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 			return t
 		}
 		return nil // comparisons and arithmetic other than + give numbers and booleans
+	case "generator_expression", "list_comprehension", "set_comprehension", "dictionary_comprehension":
+		// The value is built from the body, with the loop variables
+		// bound to the elements of what they iterate.
+		for _, c := range n.NamedChildren() {
+			switch c.Kind {
+			case "for_in_clause":
+				if l, r := c.Child("left"), c.Child("right"); l != nil && r != nil {
+					in.bind(l, in.visit(r), c)
+				}
+			case "if_clause":
+				in.visit(c)
+			}
+		}
+		return in.visit(n.Child("body"))
 	case "not_operator", "instanceof_expression", "typeof_expression":
 		in.children(n)
 		return nil

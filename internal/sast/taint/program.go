@@ -87,9 +87,10 @@ type fn struct {
 
 // program indexes the functions of the files of one language family.
 type program struct {
-	lang   string
-	fns    []*fn
-	byName map[string][]*fn
+	lang    string
+	fns     []*fn
+	byName  map[string][]*fn
+	classes map[string]bool
 }
 
 type sinkFlow struct {
@@ -374,7 +375,7 @@ func isUnit(n *syntax.Node) bool {
 }
 
 func buildProgram(g string, files []*File) *program {
-	p := &program{lang: g, byName: map[string][]*fn{}}
+	p := &program{lang: g, byName: map[string][]*fn{}, classes: map[string]bool{}}
 	for _, f := range files {
 		module := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 		if f.Tree.Lang == lang.Go {
@@ -401,6 +402,9 @@ func buildProgram(g string, files []*File) *program {
 				}
 			}
 			u.parent.children = append(u.parent.children, u)
+			if u.class != "" {
+				p.classes[u.class] = true
+			}
 			p.fns = append(p.fns, u)
 			if u.name != "" {
 				p.byName[u.name] = append(p.byName[u.name], u)
@@ -616,6 +620,11 @@ func moduleOf(q, name string) string {
 func qualifiers(in *interp, recv *syntax.Node) []string {
 	t := in.tree
 	var out []string
+	if p, ok := in.pathOf(recv); ok {
+		if c := in.st.classes[p]; c != "" {
+			out = append(out, c)
+		}
+	}
 	if ty, ok := t.TypeOf(recv); ok {
 		ty = strings.TrimLeft(ty, "*&")
 		if i := strings.IndexByte(ty, '<'); i > 0 {

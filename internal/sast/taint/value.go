@@ -103,21 +103,24 @@ type state struct {
 	consts map[string]any
 	// lens is the known length of list-valued paths.
 	lens map[string]int
-	dead bool
+	// classes maps variables to the program class they were constructed
+	// from, for resolving method calls on them.
+	classes map[string]string
+	dead    bool
 	// cost counts the work of state operations against the analysis'
 	// step budget.
 	cost *int
 }
 
 func newState(cost *int) *state {
-	return &state{vars: map[string]taint{}, consts: map[string]any{}, lens: map[string]int{}, cost: cost}
+	return &state{vars: map[string]taint{}, consts: map[string]any{}, lens: map[string]int{}, classes: map[string]string{}, cost: cost}
 }
 
 func (s *state) charge() { *s.cost += 1 + len(s.vars) + len(s.consts) }
 
 func (s *state) clone() *state {
 	s.charge()
-	return &state{vars: maps.Clone(s.vars), consts: maps.Clone(s.consts), lens: maps.Clone(s.lens), dead: s.dead, cost: s.cost}
+	return &state{vars: maps.Clone(s.vars), consts: maps.Clone(s.consts), lens: maps.Clone(s.lens), classes: maps.Clone(s.classes), dead: s.dead, cost: s.cost}
 }
 
 // merge joins o into s (control-flow join).
@@ -142,6 +145,9 @@ func (s *state) merge(o *state) {
 		if ov, ok := o.lens[k]; !ok || ov != v {
 			delete(s.lens, k)
 		}
+	}
+	for k, v := range o.classes {
+		s.classes[k] = v
 	}
 }
 
@@ -198,6 +204,7 @@ func (s *state) write(p string, t taint) {
 	}
 	delete(s.consts, p)
 	delete(s.lens, p)
+	delete(s.classes, p)
 	if len(s.vars) >= maxPaths {
 		if _, ok := s.vars[p]; !ok {
 			// Too many paths: fold into the root variable (less precise,

@@ -1,0 +1,41 @@
+from flask import request
+from db import cursor
+
+
+class Repo:
+    def __init__(self, table):
+        self.table = table
+
+    def quote(self, v):
+        return "'" + v + "'"
+
+    def by_name(self, name):
+        # ruleid: test.python.sqli
+        cursor.execute("SELECT * FROM " + self.table + " WHERE n = " + self.quote(name))
+
+    def count(self, name):
+        # ok: test.python.sqli
+        cursor.execute("SELECT count(*) FROM " + self.table + " WHERE n = %s", (name,))
+
+
+def handler():
+    repo = Repo("users")
+    repo.by_name(request.args.get("name"))
+    repo.count(request.args.get("name"))
+    names = request.args.getlist("n")
+    for n in names:
+        # ruleid: test.python.sqli
+        cursor.execute("DELETE FROM t WHERE n = '%s'" % n)
+    ids = ",".join(str(int(i)) for i in names)
+    # ok: test.python.sqli
+    cursor.execute("DELETE FROM t WHERE id IN (" + ids + ")")
+
+    def inner():
+        # ruleid: test.python.sqli
+        cursor.execute("SELECT '" + names[0] + "'")
+
+    inner()
+    mode = request.args.get("mode", "fast")
+    opts = {"fast": "SELECT 1", "slow": "SELECT pg_sleep(1)"}
+    # ok: test.python.sqli
+    cursor.execute(opts.get("fast"))
