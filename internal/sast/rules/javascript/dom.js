@@ -157,3 +157,10 @@ function perms(file) {
 }
 
 module.exports = { render, templates, sockets, timers, deepMerge, extend, safeMerge, shallowAssign, temps, perms };
+
+function sanitized(el, html) {
+  // ok: javascript.dom.inner-html
+  el.innerHTML = sanitizeHtml(html, { allowedTags: ['b', 'i'] });
+  // ok: javascript.dom.inner-html
+  el.innerHTML = escapeHtml(html);
+}
