@@ -96,3 +96,10 @@ func (s *Server) commands(w http.ResponseWriter, r *http.Request) {
 	// ruleid: test.go.cmdi
 	exec.Command("sh", "-c", cmd).Run()
 }
+
+func (s *Server) service(w http.ResponseWriter, r *http.Request, svc *store.Service) {
+	// ruleid: test.go.sqli
+	s.db.Query(svc.Lookup(r.FormValue("id")))
+	// ok: test.go.sqli
+	s.db.Query(svc.Fixed(r.FormValue("id")))
+}

@@ -20,3 +20,16 @@ func Run(db *sql.DB, id string) {
 	// ruleid: test.go.sqli
 	db.Query(q)
 }
+
+type Service struct{ table string }
+
+func (s *Service) Lookup(id string) string {
+	return "SELECT * FROM " + s.table + " WHERE id = '" + id + "'"
+}
+
+func (s *Service) Fixed(id string) string {
+	if len(id) > 3 {
+		return "SELECT 1"
+	}
+	return "SELECT 2"
+}
