@@ -207,6 +207,9 @@ func (in *interp) call(n *syntax.Node) taint {
 		argT[i] = in.visit(a)
 		all = join(all, argT[i])
 	}
+	if !recvT.clean() && iterates[method] {
+		in.seedCallbacks(args, recvT)
+	}
 	_, qname, _ := in.tree.Callee(n)
 	if converts(in.tree.Lang, qname, method) {
 		return nil
@@ -524,4 +527,36 @@ func (in *interp) constructed(n *syntax.Node) string {
 		return name
 	}
 	return ""
+}
+
+// iterates lists methods that call a callback with the receiver's
+// elements.
+var iterates = map[string]bool{
+	"forEach": true, "map": true, "filter": true, "flatMap": true, "some": true, "every": true,
+	"find": true, "then": true, "reduce": true, "ifPresent": true, "anyMatch": true, "allMatch": true,
+}
+
+// seedCallbacks gives callbacks passed as arguments the source taint of
+// the receiver's elements as their first parameter.
+func (in *interp) seedCallbacks(args []*syntax.Node, recvT taint) {
+	var real taint
+	for _, o := range recvT {
+		if o.param < 0 {
+			real = append(real, o)
+		}
+	}
+	if real.clean() {
+		return
+	}
+	for _, a := range args {
+		cb := in.run.prog.units[a]
+		if cb == nil {
+			continue
+		}
+		before := len(in.run.seeds[cb])
+		in.run.seeds[cb] = join(in.run.seeds[cb], real)
+		if len(in.run.seeds[cb]) != before {
+			in.seeded = true
+		}
+	}
 }

@@ -38,6 +38,8 @@ type interp struct {
 	found []Finding
 	// truncated is set when the analysis ran out of steps or depth.
 	truncated bool
+	// seeded is set when the analysis gave a callback new element taint.
+	seeded bool
 }
 
 // read is state.read, counted against the step budget.
@@ -94,6 +96,9 @@ func (in *interp) analyze() {
 		var t taint
 		if !(i == 0 && in.f.selfParam) {
 			t = taint{{param: i}}
+		}
+		if i == 0 {
+			t = join(t, in.run.seeds[in.f])
 		}
 		if handler != nil && !(i == 0 && in.f.selfParam) {
 			t = join(t, in.sourceTaint(p.decl, handler))

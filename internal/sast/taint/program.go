@@ -91,6 +91,9 @@ type program struct {
 	fns     []*fn
 	byName  map[string][]*fn
 	classes map[string]bool
+	// units maps function nodes to their functions (callbacks passed
+	// as arguments).
+	units map[*syntax.Node]*fn
 }
 
 type sinkFlow struct {
@@ -151,6 +154,9 @@ type ruleRun struct {
 	// captured holds, for functions with closures, the source taint of
 	// their variables at the end, which the closures see.
 	captured map[*fn]map[string]taint
+	// seeds is the source taint of the elements a callback is called
+	// with (xs.forEach(x => ...), list.stream().map(x -> ...)).
+	seeds map[*fn]taint
 }
 
 var ruleSatisfied = rule.Satisfied
@@ -198,7 +204,7 @@ func Analyze(ctx context.Context, files []*File) ([]Finding, []Warning, error) {
 			if err := ctx.Err(); err != nil {
 				return out, warns, fmt.Errorf("taint analysis: %w", err)
 			}
-			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}, captured: map[*fn]map[string]taint{}}
+			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}, captured: map[*fn]map[string]taint{}, seeds: map[*fn]taint{}}
 			srcs, sinks := 0, 0
 			for _, f := range fs {
 				s := indexSpecs(f, r)
@@ -289,7 +295,7 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 		in.analyze()
 		found[f] = in.found
 		if len(f.children) > 0 {
-			if c, sig := in.captured(); sig != capturedSig[f] {
+			if c, sig := in.captured(); sig != capturedSig[f] || in.seeded {
 				captured[f], capturedSig[f] = c, sig
 				for _, ch := range f.children {
 					if !queued[ch] && count[ch] < maxAnalysesPerFunction {
@@ -375,7 +381,7 @@ func isUnit(n *syntax.Node) bool {
 }
 
 func buildProgram(g string, files []*File) *program {
-	p := &program{lang: g, byName: map[string][]*fn{}, classes: map[string]bool{}}
+	p := &program{lang: g, byName: map[string][]*fn{}, classes: map[string]bool{}, units: map[*syntax.Node]*fn{}}
 	for _, f := range files {
 		module := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 		if f.Tree.Lang == lang.Go {
@@ -394,6 +400,7 @@ func buildProgram(g string, files []*File) *program {
 			}
 			u := newFn(f, n, module)
 			units[n] = u
+			p.units[n] = u
 			u.parent = top
 			for a := n.Parent; a != nil; a = a.Parent {
 				if pu, ok := units[a]; ok {

@@ -91,3 +91,15 @@ app.get('/callback', (req, res) => {
     conn.query("SELECT * FROM t WHERE a = '" + fixed + "'");
   });
 });
+
+app.get('/each', (req, res) => {
+  const ids = req.query.ids;
+  ids.forEach((id) => {
+    // ruleid: test.js.sqli
+    db.query("DELETE FROM t WHERE id = '" + id + "'");
+  });
+  ['a', 'b'].forEach((k) => {
+    // ok: test.js.sqli
+    db.query("DELETE FROM t WHERE k = '" + k + "'");
+  });
+});
