@@ -81,7 +81,7 @@ func (in *interp) literal(p string, right *syntax.Node) {
 	case "list", "array", "tuple":
 		items := right.NamedChildren()
 		for i, e := range items {
-			in.st.vars[p+elemPath(in.tree.Lang, int64(i))] = in.peek(e)
+			in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), in.peek(e))
 		}
 		in.st.lens[p] = len(items)
 	case "dictionary", "object":
@@ -95,7 +95,7 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				kv, ok = in.tree.Text(k), true
 			}
 			if ok {
-				in.st.vars[p+elemPath(in.tree.Lang, kv)] = in.peek(v)
+				in.st.elem(p, p+elemPath(in.tree.Lang, kv), in.peek(v))
 			}
 		}
 	case "composite_literal":
@@ -112,13 +112,13 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				}
 				k, v := unwrapElement(kv[0]), unwrapElement(kv[1])
 				if kc, ok := in.constOf(k, 0); ok {
-					in.st.vars[p+elemPath(in.tree.Lang, kc)] = in.peek(v)
+					in.st.elem(p, p+elemPath(in.tree.Lang, kc), in.peek(v))
 				} else if k.Kind == "field_identifier" || k.Kind == "identifier" {
-					in.st.vars[p+"."+in.tree.Text(k)] = in.peek(v)
+					in.st.elem(p, p+"."+in.tree.Text(k), in.peek(v))
 				}
 				continue
 			}
-			in.st.vars[p+elemPath(in.tree.Lang, i)] = in.peek(unwrapElement(e))
+			in.st.elem(p, p+elemPath(in.tree.Lang, i), in.peek(unwrapElement(e)))
 			i++
 		}
 	case "object_creation_expression":
@@ -132,7 +132,7 @@ func (in *interp) literal(p string, right *syntax.Node) {
 		if _, m := in.receiverAndMethod(right); m == "asList" || m == "of" {
 			args := in.tree.Arguments(right)
 			for i, a := range args {
-				in.st.vars[p+elemPath(in.tree.Lang, int64(i))] = in.peek(a)
+				in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), in.peek(a))
 			}
 			in.st.lens[p] = len(args)
 		}
@@ -396,7 +396,7 @@ func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax
 				t = t.step(in.traceStep(n, "propagation", "added to "+in.short(recv)))
 			}
 			if l, ok := in.st.lens[p]; ok && method != "appendleft" {
-				in.st.vars[p+elemPath(in.tree.Lang, int64(l))] = t
+				in.st.elem(p, p+elemPath(in.tree.Lang, int64(l)), t)
 				in.st.lens[p] = l + 1
 			} else {
 				in.st.weak(p, t)

@@ -2,8 +2,10 @@ package taint
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,4 +212,26 @@ func FuzzAnalyze(f *testing.F) {
 			analyzeSource(t, ps, set, l.id, l.name, src)
 		}
 	})
+}
+
+// TestManyElementsAreBounded checks that huge literals and long add
+// sequences fold into the collection instead of growing the state.
+func TestManyElementsAreBounded(t *testing.T) {
+	ps := lang.NewParsers()
+	defer ps.Close()
+	set := loadSet(t, ps, "python")
+	var b strings.Builder
+	b.WriteString("from flask import request\nfrom db import cursor\n\ndef view():\n    xs = [")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "%d, ", i)
+	}
+	b.WriteString("request.args.get('q')]\n")
+	for range 100 {
+		b.WriteString("    xs.append('c')\n")
+	}
+	b.WriteString("    cursor.execute(xs[3000])\n")
+	found := analyzeSource(t, ps, set, lang.Python, "big.py", []byte(b.String()))
+	if len(found) != 1 {
+		t.Errorf("got %d findings, want the one through the folded list", len(found))
+	}
 }

@@ -232,3 +232,14 @@ func (s *state) weak(p string, t taint) {
 	s.vars[p] = join(s.vars[p], t)
 	delete(s.consts, p)
 }
+
+// elem stores the taint of one element of the collection at path p; past
+// maxPaths the collection is tracked as a whole.
+func (s *state) elem(p, e string, t taint) {
+	if _, ok := s.vars[e]; !ok && len(s.vars) >= maxPaths {
+		s.weak(p, t)
+		delete(s.lens, p)
+		return
+	}
+	s.vars[e] = t
+}
