@@ -196,6 +196,20 @@ func (in *interp) visit(n *syntax.Node) taint {
 // peek is the taint of an already visited expression, re-read from the
 // state without side effects where possible.
 func (in *interp) peek(n *syntax.Node) taint {
+	if n == nil || n.IsString {
+		return nil
+	}
+	switch n.Kind {
+	case "integer", "int_literal", "decimal_integer_literal", "number", "float", "true", "false", "null_literal", "none", "nil":
+		return nil
+	case "identifier":
+		k := key{n.Start, n.End}
+		if len(in.specs.sources[k]) == 0 && len(in.specs.sanitizers[k]) == 0 {
+			if p, ok := in.pathOf(n); ok {
+				return in.read(p)
+			}
+		}
+	}
 	saved := in.specs.sinks
 	in.specs.sinks = nil
 	defer func() { in.specs.sinks = saved }()
