@@ -61,6 +61,10 @@ var classOf = map[string]string{
 	"CWE-400": "Resource exhaustion", "CWE-409": "Resource exhaustion",
 	"CWE-242": "Memory and integer safety", "CWE-190": "Memory and integer safety",
 	"CWE-1327": "Network exposure",
+	"CWE-862":  "Access control", "CWE-287": "Access control", "CWE-501": "Access control",
+	"CWE-1385": "CORS and browser policies",
+	"CWE-208":  "Weak cryptography", "CWE-336": "Predictable randomness",
+	"CWE-770": "Resource exhaustion", "CWE-922": "Sensitive data exposure", "CWE-201": "Sensitive data exposure",
 	"CWE-915":  "Mass assignment and prototype pollution",
 	"CWE-1321": "Mass assignment and prototype pollution",
 }
