@@ -92,6 +92,13 @@ func (in *interp) analyze() {
 			in.st.vars[k] = v
 		}
 	}
+	// A method sees the source taint other methods of its class leave in
+	// fields.
+	if in.f.class != "" {
+		for k, v := range in.run.fields[classKey{in.f.file, in.f.class}] {
+			in.st.vars[k] = join(in.st.vars[k], v)
+		}
+	}
 	for i, p := range in.f.params {
 		var t taint
 		if !(i == 0 && in.f.selfParam) {

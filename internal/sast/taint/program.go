@@ -157,6 +157,14 @@ type ruleRun struct {
 	// seeds is the source taint of the elements a callback is called
 	// with (xs.forEach(x => ...), list.stream().map(x -> ...)).
 	seeds map[*fn]taint
+	// fields holds, per class (by file and name), the source taint its
+	// methods leave in fields of this/self, which its other methods see.
+	fields map[classKey]map[string]taint
+}
+
+type classKey struct {
+	file  *File
+	class string
 }
 
 var ruleSatisfied = rule.Satisfied
@@ -204,7 +212,7 @@ func Analyze(ctx context.Context, files []*File) ([]Finding, []Warning, error) {
 			if err := ctx.Err(); err != nil {
 				return out, warns, fmt.Errorf("taint analysis: %w", err)
 			}
-			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}, captured: map[*fn]map[string]taint{}, seeds: map[*fn]taint{}}
+			run := &ruleRun{rule: r, prog: prog, specs: map[*File]*fileSpecs{}, sums: map[*fn]*summary{}, captured: map[*fn]map[string]taint{}, seeds: map[*fn]taint{}, fields: map[classKey]map[string]taint{}}
 			srcs, sinks := 0, 0
 			for _, f := range fs {
 				s := indexSpecs(f, r)
@@ -277,6 +285,13 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 	truncated := map[*fn]bool{}
 	captured := run.captured
 	capturedSig := map[*fn]string{}
+	classMethods := map[classKey][]*fn{}
+	for _, f := range fns {
+		if f.class != "" {
+			ck := classKey{f.file, f.class}
+			classMethods[ck] = append(classMethods[ck], f)
+		}
+	}
 	for _, f := range fns {
 		queued[f] = true
 	}
@@ -294,6 +309,17 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 			sum: &summary{retParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
 		in.analyze()
 		found[f] = in.found
+		if f.class != "" && f.file.Tree.Lang != lang.Go {
+			ck := classKey{f.file, f.class}
+			if run.addFields(ck, in.st.vars) {
+				for _, m := range classMethods[ck] {
+					if m != f && !queued[m] && count[m] < maxAnalysesPerFunction {
+						queued[m] = true
+						queue = append(queue, m)
+					}
+				}
+			}
+		}
 		if len(f.children) > 0 {
 			if c, sig := in.captured(); sig != capturedSig[f] || in.seeded {
 				captured[f], capturedSig[f] = c, sig
@@ -655,4 +681,35 @@ func qualifiers(in *interp, recv *syntax.Node) []string {
 		out = append(out, t.Text(recv))
 	}
 	return out
+}
+
+// addFields records the source taint a method left in fields of
+// this/self; it reports whether the class's fields gained taint.
+func (run *ruleRun) addFields(ck classKey, vars map[string]taint) bool {
+	changed := false
+	for k, v := range vars {
+		if !strings.HasPrefix(k, "this.") {
+			continue
+		}
+		var real taint
+		for _, o := range v {
+			if o.param < 0 {
+				real = append(real, o)
+			}
+		}
+		if real.clean() {
+			continue
+		}
+		m := run.fields[ck]
+		if m == nil {
+			m = map[string]taint{}
+			run.fields[ck] = m
+		}
+		before := len(m[k])
+		m[k] = join(m[k], real)
+		if len(m[k]) != before {
+			changed = true
+		}
+	}
+	return changed
 }

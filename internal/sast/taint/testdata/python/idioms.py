@@ -39,3 +39,15 @@ def handler():
     opts = {"fast": "SELECT 1", "slow": "SELECT pg_sleep(1)"}
     # ok: test.python.sqli
     cursor.execute(opts.get("fast"))
+
+
+class Search:
+    def __init__(self):
+        self.term = request.args.get("q")
+        self.order = "name"
+
+    def run(self):
+        # ruleid: test.python.sqli
+        cursor.execute("SELECT * FROM t WHERE a = '" + self.term + "'")
+        # ok: test.python.sqli
+        cursor.execute("SELECT * FROM t ORDER BY " + self.order)
