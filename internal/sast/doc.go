@@ -5,6 +5,13 @@
 // subset of Semgrep's syntax) over them with the structural matcher of
 // package pattern.
 //
+// Taint rules (mode: taint) run in a second phase: the analyzer is also
+// a ProjectAnalyzer whose AnalyzeProject parses every file of a language
+// some taint rule targets, matches the rules' sources, sinks, sanitizers
+// and propagators, and lets package taint follow flows within and across
+// files.
+//
 // The integrator constructs it with New and registers it as a
-// FileAnalyzer; `codeaudit rules test DIR` is TestRules.
+// FileAnalyzer and ProjectAnalyzer; `codeaudit rules test DIR` is
+// TestRules.
 package sast
