@@ -124,7 +124,7 @@ func (a *Analyzer) Info() analyzer.Info {
 	return analyzer.Info{
 		Name:        "sast",
 		Scanner:     analyzer.ScannerSAST,
-		Description: "pattern rules (built-in packs and Semgrep-style YAML) over Go, Python, JavaScript, TypeScript and Java",
+		Description: "pattern and taint rules (built-in packs and Semgrep-style YAML) over Go, Python, JavaScript, TypeScript and Java",
 	}
 }
 
