@@ -51,12 +51,13 @@ func Parse(content []byte) []Expectation {
 			if strings.HasPrefix(kind, "todo") {
 				continue
 			}
-			for id := range strings.SplitSeq(m[2], ",") {
-				id = strings.TrimSpace(strings.Fields(id + " ")[0])
-				if id == "" {
+			for part := range strings.SplitSeq(m[2], ",") {
+				// "ruleid: a.b -- note" and "ok: (" keep only the first word.
+				fields := strings.Fields(part)
+				if len(fields) == 0 {
 					continue
 				}
-				pending = append(pending, Expectation{RuleID: id, Positive: kind == "ruleid"})
+				pending = append(pending, Expectation{RuleID: fields[0], Positive: kind == "ruleid"})
 			}
 			continue
 		}

@@ -53,3 +53,16 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check (-want +got):\n%s", diff)
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("// ruleid: a, b\ncall()\n"))
+	f.Add([]byte("# ok: (\nx\n"))
+	f.Add([]byte("// ok: ,, ,\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, e := range Parse(data) {
+			if e.RuleID == "" || e.Line < 1 {
+				t.Fatalf("bad expectation %+v", e)
+			}
+		}
+	})
+}
