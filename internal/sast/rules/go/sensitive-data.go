@@ -78,6 +78,10 @@ func pay(user *User, cardNumber, iban, ssn string) {
 	timeSpan, company := "3d", "ACME"
 	// ok: go.sensitive.personal-data-in-log
 	log.Printf("%s over %s", company, timeSpan)
+	for succNum := range 3 {
+		// ok: go.sensitive.personal-data-in-log
+		log.Printf("to node %d", succNum)
+	}
 }
 
 func callAPI(ctx context.Context, base, token, password, email string) (err error) {
