@@ -227,25 +227,37 @@ func (in *interp) call(n *syntax.Node) taint {
 	if targets := in.run.prog.resolve(in, n, recv, method, len(args)); len(targets) > 0 {
 		var out taint
 		for _, callee := range targets {
-			out = join(out, in.apply(n, callee, recv, method, argT))
+			out = join(out, in.apply(n, callee, recv, method, argT, recvT, false))
 		}
 		return out
+	}
+	if recv == nil {
+		if targets := in.run.prog.resolveNew(in, n, method); len(targets) > 0 {
+			var out taint
+			for _, callee := range targets {
+				out = join(out, in.apply(n, callee, nil, method, argT, nil, true))
+			}
+			return out
+		}
 	}
 	return join(recvT, all)
 }
 
 // apply uses a callee's summary at a call site.
-func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method string, argT []taint) taint {
+func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method string, argT []taint, recvT taint, ctor bool) taint {
 	in.calls[callee] = true
 	s := in.run.sums[callee]
 	if s == nil {
 		return nil
 	}
 	off := 0
-	if callee.selfParam && recv != nil {
+	if callee.selfParam && (recv != nil || ctor) {
 		off = 1
 	}
 	arg := func(param int) taint {
+		if param == recvParam {
+			return recvT
+		}
 		i := param - off
 		if i < 0 || i >= len(argT) {
 			return nil
@@ -254,6 +266,22 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	}
 	callStep := in.traceStep(n, "propagation", "passed to "+method+"()")
 	var out taint
+	// Setters and constructors: arguments stored in the object's fields
+	// taint the receiver, or the constructed object.
+	var stored taint
+	for p, tr := range s.thisParams {
+		for _, o := range arg(p) {
+			o.trace = appendSteps(appendSteps(o.trace, callStep), tr...)
+			stored = join(stored, taint{o})
+		}
+	}
+	if ctor {
+		out = join(out, stored)
+	} else if !stored.clean() && recv != nil {
+		if rp, ok := in.rootPath(recv); ok {
+			in.st.weak(rp, stored)
+		}
+	}
 	for p, tr := range s.retParams {
 		for _, o := range arg(p) {
 			o.trace = appendSteps(o.trace, callStep)
@@ -455,6 +483,9 @@ func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax
 // calls: sb.append(a).append(b) appends to sb.
 func (in *interp) rootPath(n *syntax.Node) (string, bool) {
 	for range 32 {
+		if n == nil {
+			return "", false
+		}
 		if p, ok := in.pathOf(n); ok {
 			return p, true
 		}

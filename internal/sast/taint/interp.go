@@ -99,6 +99,15 @@ func (in *interp) analyze() {
 			in.st.vars[k] = join(in.st.vars[k], v)
 		}
 	}
+	// The receiver stands for a parameter of its own, so that getters
+	// and setters get summaries.
+	if in.f.class != "" && in.f.node != in.tree.Root {
+		self := "this"
+		if in.f.recvName != "" {
+			self = in.f.recvName
+		}
+		in.st.vars[self] = join(in.st.vars[self], taint{{param: recvParam}})
+	}
 	for i, p := range in.f.params {
 		var t taint
 		if !(i == 0 && in.f.selfParam) {
@@ -129,6 +138,22 @@ func (in *interp) analyze() {
 		in.ret = join(in.ret, in.visit(body))
 	} else {
 		in.visit(body)
+	}
+	self := "this"
+	if in.f.recvName != "" {
+		self = in.f.recvName
+	}
+	for k, v := range in.st.vars {
+		if k != self && !below(k, self) {
+			continue
+		}
+		for _, o := range v {
+			if o.param >= 0 && o.param != recvParam {
+				if prev, ok := in.sum.thisParams[o.param]; !ok || len(o.trace) < len(prev) {
+					in.sum.thisParams[o.param] = o.trace
+				}
+			}
+		}
 	}
 	for _, o := range in.ret {
 		if o.param >= 0 {

@@ -83,7 +83,13 @@ type fn struct {
 	// function (or the file's top-level code); children the reverse.
 	parent   *fn
 	children []*fn
+	// recvName is a Go method's receiver variable.
+	recvName string
 }
+
+// recvParam is the parameter index that stands for a method's receiver
+// (this, self, a Go receiver) in summaries.
+const recvParam = 1 << 20
 
 // program indexes the functions of the files of one language family.
 type program struct {
@@ -107,7 +113,10 @@ type sinkFlow struct {
 
 // summary is what a function does with taint, for one rule.
 type summary struct {
-	retParams map[int][]finding.TraceStep
+	// thisParams are the parameters whose taint a method stores in its
+	// object's fields (setters, constructors).
+	thisParams map[int][]finding.TraceStep
+	retParams  map[int][]finding.TraceStep
 	retSrc    taint
 	sinks     []sinkFlow
 }
@@ -134,6 +143,9 @@ func (s *summary) signature() string {
 	var parts []string
 	for p := range s.retParams {
 		parts = append(parts, fmt.Sprintf("r%d", p))
+	}
+	for p := range s.thisParams {
+		parts = append(parts, fmt.Sprintf("t%d", p))
 	}
 	for _, o := range s.retSrc {
 		parts = append(parts, "s"+o.label)
@@ -306,7 +318,7 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 		queued[f] = false
 		count[f]++
 		in := &interp{run: run, f: f, tree: f.file.Tree, specs: run.specs[f.file],
-			sum: &summary{retParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
+			sum: &summary{retParams: map[int][]finding.TraceStep{}, thisParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
 		in.analyze()
 		found[f] = in.found
 		if f.class != "" && f.file.Tree.Lang != lang.Go {
@@ -490,6 +502,9 @@ func newFn(f *File, n *syntax.Node, module string) *fn {
 		for _, pd := range recv.NamedChildren() {
 			if ty := pd.Child("type"); ty != nil {
 				u.class = strings.TrimLeft(t.Text(ty), "*")
+			}
+			if nm := pd.Child("name"); nm != nil {
+				u.recvName = t.Text(nm)
 			}
 		}
 	}
@@ -712,4 +727,31 @@ func (run *ruleRun) addFields(ck classKey, vars map[string]taint) bool {
 		}
 	}
 	return changed
+}
+
+// resolveNew finds the constructors a construction runs: new Repo(...),
+// Repo(...) in Python.
+func (p *program) resolveNew(in *interp, n *syntax.Node, method string) []*fn {
+	class := strings.TrimPrefix(method, "new ")
+	if i := strings.IndexByte(class, '<'); i >= 0 {
+		class = class[:i]
+	}
+	if i := strings.LastIndexByte(class, '.'); i >= 0 {
+		class = class[i+1:]
+	}
+	if !p.classes[class] {
+		return nil
+	}
+	var out []*fn
+	for _, name := range []string{class, "__init__", "constructor"} {
+		for _, c := range p.byName[name] {
+			if c.class == class && (c.node.Kind == "constructor_declaration" || name != class) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) > maxFanout {
+		return nil
+	}
+	return out
 }

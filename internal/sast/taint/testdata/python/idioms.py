@@ -51,3 +51,21 @@ class Search:
         cursor.execute("SELECT * FROM t WHERE a = '" + self.term + "'")
         # ok: test.python.sqli
         cursor.execute("SELECT * FROM t ORDER BY " + self.order)
+
+
+class Filter:
+    def __init__(self, column, value):
+        self.column = column
+        self.value = value
+
+    def clause(self):
+        return self.column + " = '" + self.value + "'"
+
+
+def filters():
+    f = Filter("name", request.args.get("v"))
+    # ruleid: test.python.sqli
+    cursor.execute("SELECT * FROM t WHERE " + f.clause())
+    g = Filter("name", "fixed")
+    # ok: test.python.sqli
+    cursor.execute("SELECT * FROM t WHERE " + g.clause())
