@@ -144,6 +144,14 @@ func register(ctx context.Context, db *sql.DB, gdb *gorm.DB, email, password, re
 	gdb.Create(&User{Email: email, Password: string(hash)})
 	// ok: go.sensitive.plaintext-password-storage
 	_, err = db.ExecContext(ctx, "UPDATE users SET last_login = now() WHERE email = $1", email)
+	var u User
+	// ruleid: go.sensitive.plaintext-password-storage
+	u.Password = password
+	gdb.Save(&u)
+	var v User
+	// ok: go.sensitive.plaintext-password-storage
+	v.Password = string(hash)
+	gdb.Save(&v)
 	_, _, _, _ = sum, salted, digest, ha1
 	return err
 }

@@ -66,7 +66,7 @@ async function callApi(base, token, password, email) {
   await fetch(`${base}/login`, { method: 'POST', body: JSON.stringify({ email, password }) });
 }
 
-async function register(db, email, password) {
+async function register(db, users, req, email, password) {
   // ruleid: javascript.sensitive.plaintext-password-storage
   await db.query('INSERT INTO users (email, password) VALUES ($1, $2)', [email, password]);
   // ruleid: javascript.sensitive.plaintext-password-storage
@@ -80,6 +80,14 @@ async function register(db, email, password) {
   await prisma.user.create({ data: { email, password: passwordHash } });
   // ok: javascript.sensitive.plaintext-password-storage
   await prisma.user.create({ data: { email, password: await argon2.hash(password) } });
+  const user = users.create({ email });
+  // ruleid: javascript.sensitive.plaintext-password-storage
+  user.password = req.body.password;
+  await users.save(user);
+  const other = users.create({ email });
+  // ok: javascript.sensitive.plaintext-password-storage
+  other.password = await argon2.hash(req.body.password);
+  await users.save(other);
 }
 
 function report(Sentry, analytics, user, cardNumber, apiToken) {
