@@ -690,7 +690,11 @@ func (in *interp) pathDepth(n *syntax.Node, depth int) (string, bool) {
 	}
 	switch n.Kind {
 	case "identifier", "shorthand_property_identifier_pattern":
-		return in.tree.Text(n), true
+		name := in.tree.Text(n)
+		if in.f.fieldNames[name] {
+			return "this." + name, true // a Java field by its bare name
+		}
+		return name, true
 	case "this", "self":
 		return "this", true
 	case "parenthesized_expression":

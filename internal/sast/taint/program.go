@@ -85,6 +85,9 @@ type fn struct {
 	children []*fn
 	// recvName is a Go method's receiver variable.
 	recvName string
+	// fieldNames are the fields a Java method reaches by bare name: the
+	// enclosing class's fields not shadowed by parameters or locals.
+	fieldNames map[string]bool
 }
 
 // recvParam is the parameter index that stands for a method's receiver
@@ -587,7 +590,49 @@ func newFn(f *File, n *syntax.Node, module string) *fn {
 	if t.Lang == lang.Python && u.class != "" && len(u.params) > 0 && (u.params[0].name == "self" || u.params[0].name == "cls") {
 		u.selfParam = true
 	}
+	if t.Lang == lang.Java && u.class != "" {
+		u.fieldNames = javaFieldNames(t, n, u.params)
+	}
 	return u
+}
+
+// javaFieldNames lists the fields of a method's class that its body can
+// name without this.: declared in the class body, not redeclared as a
+// parameter or local variable of the method.
+func javaFieldNames(t *syntax.Tree, method *syntax.Node, params []param) map[string]bool {
+	body := syntax.Enclosing(method, lang.JavaClassBody)
+	if body == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, c := range body.NamedChildren() {
+		if c.Kind != lang.JavaFieldDeclaration {
+			continue
+		}
+		for _, d := range c.NamedChildren() {
+			if d.Kind == lang.KindVariableDeclarator {
+				if nm := d.Child("name"); nm != nil {
+					out[t.Text(nm)] = true
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	for _, p := range params {
+		delete(out, p.name)
+	}
+	syntax.Walk(method, func(n *syntax.Node) bool {
+		switch n.Kind {
+		case lang.KindVariableDeclarator, "enhanced_for_statement", lang.JavaCatchFormalParameter, lang.JavaFormalParameter:
+			if nm := n.Child("name"); nm != nil {
+				delete(out, t.Text(nm))
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // resolve finds the functions a call may run: by name and arity, then

@@ -52,3 +52,35 @@ class User {
         return "x";
     }
 }
+
+class Account {
+    private String owner;
+    private String kind = "basic";
+
+    void setOwner(String o) {
+        owner = o;
+    }
+
+    String query() {
+        return "SELECT * FROM acct WHERE owner = '" + owner + "' AND kind = '" + kind + "'";
+    }
+
+    String kindQuery() {
+        return "SELECT * FROM acct WHERE kind = '" + kind + "'";
+    }
+}
+
+class AccountUse {
+    private Connection conn;
+
+    void run(HttpServletRequest req) throws Exception {
+        Account a = new Account();
+        a.setOwner(req.getParameter("o"));
+        Statement st = conn.createStatement();
+        // ruleid: test.java.sqli
+        st.execute(a.query());
+        Account b = new Account();
+        // ok: test.java.sqli
+        st.execute(b.kindQuery());
+    }
+}
