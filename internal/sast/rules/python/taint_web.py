@@ -1,3 +1,4 @@
+import functools
 import html
 import os
 import shlex
@@ -125,3 +126,19 @@ def proxy():
     # ok: python.taint.ssrf
     r = requests.get("https://api.example.com/items/%d" % int(url), timeout=5)
     return r.text
+
+
+@app.get("/items/{item_id}")
+def read_item(item_id: str):
+    cur = helpers.cursor()
+    # ruleid: python.taint.sql-injection, python.sql.format-string-query
+    cur.execute("SELECT * FROM items WHERE id = '" + item_id + "'")
+    return {"ok": True}
+
+
+@functools.lru_cache(maxsize=32)
+def cached_lookup(key):
+    cur = helpers.cursor()
+    # ok: python.taint.sql-injection
+    # ruleid: python.sql.format-string-query
+    cur.execute("SELECT * FROM config WHERE k = '" + key + "'")
