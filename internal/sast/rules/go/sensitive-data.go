@@ -14,11 +14,15 @@ import (
 	"net/url"
 	"os"
 
+	"github.com/getsentry/sentry-go"
+	"github.com/segmentio/analytics-go/v3"
 	"github.com/sirupsen/logrus"
 	"go.uber.org/zap"
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 )
+
+type Issuer struct{ SigningKey interface{ KeyID() string } }
 
 type User struct {
 	ID       int64
