@@ -2,12 +2,18 @@ package fixtures;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.servlet.http.HttpServletRequest;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hashing;
+import io.sentry.Sentry;
 import okhttp3.HttpUrl;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -105,5 +111,22 @@ public class SensitiveData {
         Sentry.setExtra("userId", user.getId());
         // ok: java.sensitive.data-sent-to-third-party
         Sentry.captureMessage("card rejected for user " + user.getId());
+    }
+
+    String hashes(String password, String email, byte[] salt, PasswordEncoder encoder) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update(salt);
+        // ruleid: java.sensitive.password-fast-hash
+        byte[] digest = md.digest(password.getBytes(StandardCharsets.UTF_8));
+        // ruleid: java.sensitive.password-fast-hash
+        String hex = DigestUtils.sha256Hex(password);
+        // ruleid: java.sensitive.password-fast-hash
+        HashCode code = Hashing.sha512().hashString(password, StandardCharsets.UTF_8);
+        // ok: java.sensitive.password-fast-hash
+        byte[] fingerprint = md.digest(email.getBytes(StandardCharsets.UTF_8));
+        // ok: java.sensitive.password-fast-hash
+        String etag = DigestUtils.sha256Hex(email);
+        // ok: java.sensitive.password-fast-hash
+        return encoder.encode(password);
     }
 }
