@@ -30,7 +30,14 @@ func (in *interp) assign(n, left, right *syntax.Node) {
 	if len(rs) == 1 {
 		r = rs[0]
 	}
-	for _, l := range ls {
+	// Go's v, err := f(x) and v, ok := m[k]: the data is the first
+	// value; the error or flag does not carry it.
+	goMulti := in.tree.Lang == lang.Go && len(ls) > 1 && len(rs) == 1
+	for i, l := range ls {
+		if goMulti && i > 0 {
+			in.store(l, nil, nil, augmented, n)
+			continue
+		}
 		in.store(l, r, t, augmented, n)
 	}
 }
@@ -347,6 +354,7 @@ func converts(l lang.ID, qname, method string) bool {
 	case lang.Go:
 		switch qname {
 		case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint", "strconv.ParseFloat", "strconv.ParseBool", "len",
+			"io.Copy", "io.CopyN", "io.CopyBuffer", "io.ReadFull", "io.ReadAtLeast", "utf8.RuneCountInString",
 			"strings.HasPrefix", "strings.HasSuffix", "strings.Contains", "strings.EqualFold", "uuid.Parse":
 			return true
 		}
