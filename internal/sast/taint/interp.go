@@ -318,7 +318,18 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		in.ifChain(n.Child("initializer"), n.Child("condition"), n.Child("consequence"), alternatives(n))
 		return nil
 	case "return_statement":
-		t := in.children(n)
+		var t taint
+		if c := n.NamedChildren(); in.tree.Lang == lang.Go && len(c) == 1 && c[0].Kind == "expression_list" && len(c[0].NamedChildren()) > 1 {
+			// return v, err: the data is the first value, as for
+			// v, err := f(x) at the call site.
+			vs := c[0].NamedChildren()
+			t = in.visit(vs[0])
+			for _, v := range vs[1:] {
+				in.visit(v)
+			}
+		} else {
+			t = in.children(n)
+		}
 		if !t.clean() && in.f.name != "" {
 			t = t.step(in.traceStep(n, "propagation", "returned from "+in.f.name+"()"))
 		}
