@@ -479,14 +479,17 @@ func (in *interp) ifChain(init, cond, cons *syntax.Node, alts []*syntax.Node) {
 	b, known2 := truth(v)
 	known = known && known2
 	before := in.st
+	gs := in.guards(cond, true, 0)
 	var out *state
 	if !known || b {
 		in.st = before.clone()
+		in.applyGuards(gs, true)
 		in.visit(cons)
 		out = in.st
 	}
 	if !known || !b {
 		in.st = before
+		in.applyGuards(gs, false)
 		if len(alts) > 0 {
 			a := alts[0]
 			if a.Kind == "elif_clause" {

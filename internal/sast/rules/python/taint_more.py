@@ -46,8 +46,12 @@ def xpath():
 @app.route("/go")
 def go():
     nxt = request.args.get("next")
-    if nxt == "x":
+    if nxt.startswith("/"):
+        # "//evil.example" starts with "/" too.
         # ruleid: python.taint.open-redirect
+        return redirect(nxt)
+    if nxt == "/account":
+        # ok: python.taint.open-redirect
         return redirect(nxt)
     num = 106
     target = "/home"

@@ -103,3 +103,23 @@ func (s *Server) service(w http.ResponseWriter, r *http.Request, svc *store.Serv
 	// ok: test.go.sqli
 	s.db.Query(svc.Fixed(r.FormValue("id")))
 }
+
+var validName = regexp.MustCompile(`^[a-z0-9_]+$`)
+
+func (s *Server) guards(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if validName.MatchString(name) {
+		// ok: test.go.sqli
+		s.db.Query("SELECT * FROM t WHERE n = '" + name + "'")
+	} else {
+		// ruleid: test.go.sqli
+		s.db.Query("SELECT * FROM t WHERE n = '" + name + "'")
+	}
+	other := r.FormValue("other")
+	if !validName.MatchString(other) {
+		http.Error(w, "bad name", http.StatusBadRequest)
+		return
+	}
+	// ok: test.go.sqli
+	s.db.Query("SELECT * FROM t WHERE n = '" + other + "'")
+}

@@ -103,3 +103,23 @@ app.get('/each', (req, res) => {
     db.query("DELETE FROM t WHERE k = '" + k + "'");
   });
 });
+
+const ALLOWED = new Set(['name', 'date']);
+
+app.get('/sort', (req, res) => {
+  const col = req.query.col;
+  if (!ALLOWED.has(col)) {
+    return res.sendStatus(400);
+  }
+  // ok: test.js.sqli
+  db.query('SELECT * FROM t ORDER BY ' + col);
+  const dir = req.query.dir;
+  if (dir === 'asc' || /^[a-z]+$/.test(dir)) {
+    // ok: test.js.sqli
+    db.query('SELECT * FROM t ORDER BY name ' + dir);
+  }
+  if (dir === 'asc' || col === 'name') {
+    // ruleid: test.js.sqli
+    db.query('SELECT * FROM t ORDER BY name ' + dir);
+  }
+});
