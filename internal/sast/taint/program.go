@@ -120,8 +120,8 @@ type summary struct {
 	// object's fields (setters, constructors).
 	thisParams map[int][]finding.TraceStep
 	retParams  map[int][]finding.TraceStep
-	retSrc    taint
-	sinks     []sinkFlow
+	retSrc     taint
+	sinks      []sinkFlow
 }
 
 func (s *summary) addSink(sf sinkFlow) {
