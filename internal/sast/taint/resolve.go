@@ -1,0 +1,144 @@
+package taint
+
+import (
+	"path"
+	"strings"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
+)
+
+// resolve finds the functions a call may run: by name and arity, then
+// by receiver (this/self, a class, a module or package, an import).
+func (p *program) resolve(in *interp, n, recv *syntax.Node, method string, nargs int) []*fn {
+	cands := p.byName[method]
+	if len(cands) == 0 {
+		return nil
+	}
+	t := in.tree
+	var fit []*fn
+	for _, c := range cands {
+		np := len(c.params)
+		if c.selfParam && (recv != nil || in.f.class == c.class) {
+			np--
+		}
+		switch {
+		case np == nargs, c.variadic && nargs >= np-1:
+		case (t.Lang == lang.Python || family(t.Lang) == "javascript") && nargs < np:
+		default:
+			continue
+		}
+		fit = append(fit, c)
+	}
+	if len(fit) == 0 {
+		return nil
+	}
+	var out []*fn
+	keep := func(ok func(*fn) bool) {
+		for _, c := range fit {
+			if ok(c) {
+				out = append(out, c)
+			}
+		}
+	}
+	switch {
+	case recv == nil:
+		keep(func(c *fn) bool { return c.file == in.f.file })
+		if len(out) == 0 {
+			if q, ok := t.Imports[method]; ok {
+				mod := moduleOf(q, method)
+				keep(func(c *fn) bool { return c.module == mod })
+			} else if t.Lang == lang.Go {
+				keep(func(c *fn) bool { return c.module == in.f.module && c.class == "" })
+			} else if t.Lang == lang.Java {
+				keep(func(c *fn) bool { return c.class == in.f.class })
+			}
+		}
+	case recv.Kind == "this" || recv.Kind == "super" || t.Text(recv) == "self" || t.Text(recv) == "cls":
+		keep(func(c *fn) bool { return c.class == in.f.class || recv.Kind == "super" && c.class != "" })
+	default:
+		for _, q := range qualifiers(in, recv) {
+			keep(func(c *fn) bool { return c.class == q || c.module == q && c.class == "" })
+			if len(out) > 0 {
+				break
+			}
+		}
+	}
+	if len(out) > maxFanout {
+		return nil
+	}
+	return out
+}
+
+// moduleOf is the module stem an imported name comes from:
+// "app.helpers.clean" -> "helpers", "./helpers" -> "helpers".
+func moduleOf(q, name string) string {
+	q = strings.TrimSuffix(q, "."+name)
+	q = strings.TrimSuffix(q, path.Ext(q))
+	if i := strings.LastIndexAny(q, "./"); i >= 0 && i < len(q)-1 {
+		q = q[i+1:]
+	}
+	return q
+}
+
+// qualifiers lists what a receiver may name: its static type, its
+// import's module, its own name.
+func qualifiers(in *interp, recv *syntax.Node) []string {
+	t := in.tree
+	var out []string
+	if p, ok := in.pathOf(recv); ok {
+		if c := in.st.classes[p]; c != "" {
+			out = append(out, c)
+		}
+	}
+	if ty, ok := t.TypeOf(recv); ok {
+		ty = strings.TrimLeft(ty, "*&")
+		if i := strings.IndexByte(ty, '<'); i > 0 {
+			ty = ty[:i]
+		}
+		if i := strings.LastIndexByte(ty, '.'); i >= 0 {
+			ty = ty[i+1:]
+		}
+		out = append(out, ty)
+	}
+	if q, ok := t.QualifiedName(recv); ok {
+		if strings.HasPrefix(q, ".") || strings.Contains(q, "/") || t.Lang == lang.Python {
+			out = append(out, moduleOf(q, ""))
+		}
+		if i := strings.LastIndexAny(q, "./"); i >= 0 {
+			out = append(out, q[i+1:])
+		}
+		out = append(out, q)
+	}
+	if recv.Kind == "identifier" {
+		out = append(out, t.Text(recv))
+	}
+	return out
+}
+
+// resolveNew finds the constructors a construction runs: new Repo(...),
+// Repo(...) in Python.
+func (p *program) resolveNew(in *interp, n *syntax.Node, method string) []*fn {
+	class := strings.TrimPrefix(method, "new ")
+	if i := strings.IndexByte(class, '<'); i >= 0 {
+		class = class[:i]
+	}
+	if i := strings.LastIndexByte(class, '.'); i >= 0 {
+		class = class[i+1:]
+	}
+	if !p.classes[class] {
+		return nil
+	}
+	var out []*fn
+	for _, name := range []string{class, "__init__", "constructor"} {
+		for _, c := range p.byName[name] {
+			if c.class == class && (c.node.Kind == "constructor_declaration" || name != class) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) > maxFanout {
+		return nil
+	}
+	return out
+}
