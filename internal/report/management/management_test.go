@@ -258,3 +258,16 @@ func TestControlFindings(t *testing.T) {
 		}
 	}
 }
+
+func TestFixSummary(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Pin the full commit SHA:\n\n    uses: a/b@0123", "Pin the full commit SHA."},
+		{"Never evaluate request data; parse JSON\nwith JSON.parse:\n  const h = handlers[name];\nmore", "Never evaluate request data; parse JSON with JSON.parse."},
+		{"Rotate the key.", "Rotate the key."},
+		{"```go\nx()\n```", ""},
+	} {
+		if got := fixSummary(tc.in); got != tc.want {
+			t.Errorf("fixSummary(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

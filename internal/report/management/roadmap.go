@@ -316,8 +316,17 @@ func sentenceCase(s string) string {
 // fixSummary is the first paragraph of a remediation as a sentence: an
 // introduction to an example ("...like this:") ends with a full stop, since
 // the example itself is in the technical report.
+// Code lines (indented or fenced) inside that paragraph are left out too:
+// the management report speaks to people who act on prose.
 func fixSummary(rem string) string {
-	s := view.FirstParagraph(rem)
+	var prose []string
+	for _, line := range strings.Split(view.FirstParagraph(rem), "\n") {
+		if strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "```") {
+			break
+		}
+		prose = append(prose, strings.TrimSpace(line))
+	}
+	s := strings.Join(prose, " ")
 	if strings.HasSuffix(s, ":") {
 		s = strings.TrimSuffix(s, ":") + "."
 	}
