@@ -16,7 +16,7 @@ var firstPartyOwners = map[string]bool{"actions": true, "github": true}
 
 // auditUses reports an action or reusable workflow not pinned to a SHA.
 func (s *scan) auditUses(uses *String) {
-	if uses == nil || uses.ContainsExpression() {
+	if uses == nil || containsExpression(uses) {
 		return
 	}
 	v := strings.TrimSpace(uses.Value)
