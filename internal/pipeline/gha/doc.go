@@ -12,7 +12,7 @@
 // through a small typed model (model.go) that keeps positions; files with
 // YAML anchors and composite action.yml files are read from
 // go.yaml.in/yaml/v3 nodes into the same model. ${{ }} expressions are
-// parsed by exprparse.go, so every finding points at the exact line and
-// column.
+// parsed by actionlint's expression parser (exprparse.go), so every finding
+// points at the exact line and column.
 // Untrusted data is followed through env:, step outputs and job outputs.
 package gha
