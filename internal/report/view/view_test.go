@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -106,4 +107,49 @@ func TestRemediationMarkdown(t *testing.T) {
 	if got := RemediationMarkdown("One line."); got != "One line." {
 		t.Errorf("prose changed: %q", got)
 	}
+}
+
+// FuzzRemediation: remediation text comes from user rule files. Splitting
+// it never panics, keeps every non-blank character outside fence lines,
+// and yields no empty block.
+func FuzzRemediation(f *testing.F) {
+	for _, s := range []string{
+		"Use timeouts:\n  srv := &http.Server{}\nThen shut down.",
+		"Pin it:\n\n    - uses: a/b@sha\n\n    - run: x\n\nDone.",
+		"```go\nx := 1\n```",
+		"~~~~\n```\n~~~~",
+		"\t\tcode\n\n\n  more\nprose ```inline```",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		blocks := Remediation(s)
+		count := func(s string) int {
+			n := 0
+			for _, r := range s {
+				if r != ' ' && r != '\t' && r != '\n' && r != '\r' && r != '`' && r != '~' {
+					n++
+				}
+			}
+			return n
+		}
+		got := 0
+		for _, b := range blocks {
+			if len(b.Lines) == 0 {
+				t.Fatalf("empty block in %q", s)
+			}
+			for _, l := range b.Lines {
+				got += count(l)
+			}
+			got += count(b.Lang)
+		}
+		// An empty fenced block is dropped with its info string; without
+		// fences every character is kept.
+		want := count(s)
+		if got > want || !strings.ContainsAny(s, "`~") && got != want {
+			t.Fatalf("Remediation(%q) kept %d characters of %d: %#v", s, got, want, blocks)
+		}
+		_ = RemediationMarkdown(s)
+	})
 }
