@@ -313,3 +313,66 @@ func TestStagedPreCommit(t *testing.T) {
 		t.Error("report contains the full secret")
 	}
 }
+
+func TestExitInternal(t *testing.T) {
+	dir := repo(t, map[string]string{"a.go": "package a\n// DANGER\n"})
+	// An interrupted scan (Ctrl-C cancels the context) is exit 3.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := Main(ctx, []string{"scan", dir}, IO{
+		In: strings.NewReader(""), Out: &out, Err: &errb,
+		Getenv:    func(string) string { return "" },
+		analyzers: func(list.Options) ([]analyzer.Analyzer, error) { return []analyzer.Analyzer{marker{}}, nil },
+	})
+	if code != ExitInternal || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("cancelled scan: exit %d, stderr %q", code, errb.String())
+	}
+	// A crash in codeaudit itself is exit 3 with a message, never a trace.
+	errb.Reset()
+	code = Main(context.Background(), []string{"scan", dir}, IO{
+		In: strings.NewReader(""), Out: &out, Err: &errb,
+		Getenv:    func(string) string { return "" },
+		analyzers: func(list.Options) ([]analyzer.Analyzer, error) { panic("registry broken") },
+	})
+	if code != ExitInternal || !strings.Contains(errb.String(), "internal error: registry broken") {
+		t.Errorf("crash: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+func TestOutputPathCheckedBeforeScan(t *testing.T) {
+	dir := repo(t, map[string]string{"a.go": "package a\n", "file": "x"})
+	for _, tc := range []struct{ out, want string }{
+		{filepath.Join(dir, "missing", "r.json"), "no such file or directory"},
+		{dir, "is a directory"},
+		{filepath.Join(dir, "file", "r.json"), "is not a directory"},
+	} {
+		o := runCLI(t, "scan", "--format", "json", "-o", tc.out, dir)
+		if o.code != ExitUsage || !strings.Contains(o.stderr, tc.want) {
+			t.Errorf("-o %s: exit %d, stderr %q; want exit 2 with %q", tc.out, o.code, o.stderr, tc.want)
+		}
+	}
+	if o := runCLI(t, "report", "management", "-o", filepath.Join(dir, "missing", "m.html"), dir); o.code != ExitUsage || !strings.Contains(o.stderr, "--output") {
+		t.Errorf("report management to a missing directory: exit %d, stderr %q", o.code, o.stderr)
+	}
+}
+
+func TestShowProgress(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		fl           scanFlags
+		machine, tty bool
+		want         bool
+	}{
+		{"terminal, text", scanFlags{}, false, true, true},
+		{"not a terminal", scanFlags{}, false, false, false},
+		{"quiet", scanFlags{quiet: true}, false, true, false},
+		{"no-progress", scanFlags{noProgress: true}, false, true, false},
+		{"verbose logs instead", scanFlags{verbose: true}, false, true, false},
+		{"machine output on stdout", scanFlags{}, true, true, false},
+	} {
+		if got := showProgress(&tc.fl, tc.machine, tc.tty); got != tc.want {
+			t.Errorf("%s: showProgress = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

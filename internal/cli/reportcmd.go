@@ -58,6 +58,9 @@ func (rf *reportFlags) load(ctx context.Context, stdio *IO, cmd *cobra.Command, 
 	if len(args) == 1 {
 		target = args[0]
 	}
+	if err := checkOutput(rf.output); err != nil {
+		return nil, err
+	}
 	sc, err := executeScan(ctx, stdio, cmd, &rf.scan, target, rf.output == "")
 	if err != nil {
 		return nil, err

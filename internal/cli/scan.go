@@ -121,6 +121,9 @@ func runScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFlags, 
 			return usageErrorf("--fail-on: %v", err)
 		}
 	}
+	if err := checkOutput(fl.output); err != nil {
+		return err
+	}
 	machineOnStdout := fl.output == "" && fl.format != report.FormatText
 	sc, err := executeScan(ctx, stdio, cmd, fl, target, machineOnStdout)
 	if err != nil {
@@ -224,7 +227,7 @@ func executeScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFla
 	}
 
 	var bar *progress.Bar
-	if !fl.quiet && !fl.noProgress && !fl.verbose && !machineOnStdout && stdio.IsTerminal(stdio.Err) {
+	if showProgress(fl, machineOnStdout, stdio.IsTerminal(stdio.Err)) {
 		bar = progress.New(stdio.Err, "scanning")
 	}
 	opts := engine.Options{
@@ -271,6 +274,34 @@ func executeScan(ctx context.Context, stdio *IO, cmd *cobra.Command, fl *scanFla
 	}
 
 	return &scanned{res: res, cfg: cfg}, nil
+}
+
+// showProgress decides whether the progress bar is drawn: only on a
+// terminal, never with --quiet, --no-progress or --verbose (whose log lines
+// would interleave with it), and never while a machine format goes to
+// standard output.
+func showProgress(fl *scanFlags, machineOnStdout, stderrIsTerminal bool) bool {
+	return stderrIsTerminal && !fl.quiet && !fl.noProgress && !fl.verbose && !machineOnStdout
+}
+
+// checkOutput refuses an --output whose directory does not exist before
+// the scan runs, rather than failing to write after a long scan.
+func checkOutput(path string) error {
+	if path == "" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return usageErrorf("--output %s: is a directory", path)
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if err != nil {
+		return usageErrorf("--output %s: directory %s: %v", path, dir, errors.Unwrap(err))
+	}
+	if !st.IsDir() {
+		return usageErrorf("--output %s: %s is not a directory", path, dir)
+	}
+	return nil
 }
 
 // writeReport writes the report to FILE, or to stdout when path is "".

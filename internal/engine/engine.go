@@ -169,7 +169,7 @@ func (s *scan) warn(path, analyzerName, msg string) {
 func (s *scan) keepBinary(path string) bool {
 	f := source.File{Path: path, Binary: true, Language: source.DetectLanguage(path, nil)}
 	for _, a := range s.fileAnalyzers {
-		if a.Info().Binary && a.Wants(&f) {
+		if a.Info().Binary && s.wants(a, &f) {
 			return true
 		}
 	}
@@ -181,7 +181,7 @@ func (s *scan) keepBinary(path string) bool {
 func (s *scan) keepLarge(path string) bool {
 	f := source.File{Path: path, Language: source.DetectLanguage(path, nil)}
 	for _, a := range s.fileAnalyzers {
-		if a.Info().Stream && a.Wants(&f) {
+		if a.Info().Stream && s.wants(a, &f) {
 			return true
 		}
 	}
@@ -198,11 +198,26 @@ func (s *scan) wanting(f *source.File, large bool) []analyzer.FileAnalyzer {
 		if f.Binary && !info.Binary || large && !info.Stream {
 			continue
 		}
-		if a.Wants(f) {
+		if s.wants(a, f) {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// wants asks an analyzer whether it wants a file; an analyzer that panics
+// deciding is recorded as a warning naming the file and the analyzer, and
+// does not get the file.
+func (s *scan) wants(a analyzer.FileAnalyzer, f *source.File) (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			name := a.Info().Name
+			s.log.Debug("analyzer panic", "analyzer", name, "path", f.Path, "stack", string(debug.Stack()))
+			s.warn(f.Path, name, fmt.Sprintf("analyzer crashed deciding whether to analyse the file: %v", p))
+			ok = false
+		}
+	}()
+	return a.Wants(f)
 }
 
 func (s *scan) runFiles(ctx context.Context) error {
@@ -220,10 +235,18 @@ func (s *scan) runFiles(ctx context.Context) error {
 		}
 		f := &s.inv.Files[i]
 		g.Go(func() error {
+			defer func() {
+				// A crash outside the analyzers (reading, counting lines,
+				// parsing suppressions) costs this file, not the scan.
+				if p := recover(); p != nil {
+					s.log.Debug("panic scanning file", "path", f.Path, "stack", string(debug.Stack()))
+					s.warn(f.Path, "", fmt.Sprintf("internal error, file skipped: %v", p))
+				}
+				if s.opts.Progress != nil {
+					s.opts.Progress(int(done.Add(1)), total)
+				}
+			}()
 			s.scanFile(gctx, f)
-			if s.opts.Progress != nil {
-				s.opts.Progress(int(done.Add(1)), total)
-			}
 			return nil
 		})
 	}

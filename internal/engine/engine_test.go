@@ -25,6 +25,7 @@ type lineRule struct {
 	panics string // path that makes it panic
 	hangs  string // path on which it ignores ctx and blocks
 	fails  string // path on which it returns an error
+	picky  string // path on which Wants panics
 	rule   finding.Rule
 }
 
@@ -40,6 +41,9 @@ func (l *lineRule) Info() analyzer.Info {
 }
 func (l *lineRule) Rules() []finding.Rule { return []finding.Rule{l.rule} }
 func (l *lineRule) Wants(f *source.File) bool {
+	if f.Path == l.picky {
+		panic("cannot decide")
+	}
 	return f.Language == source.Go || f.Language == source.Python
 }
 func (l *lineRule) AnalyzeFile(ctx context.Context, t *analyzer.Target, out analyzer.Emitter) error {
@@ -141,7 +145,8 @@ func TestPanicTimeoutAndErrorBecomeWarnings(t *testing.T) {
 	write(t, dir, "fail.go", "package a\nSINK()\n")
 	write(t, dir, "ok.go", "package a\nSINK()\n")
 	a := newLineRule("SINK")
-	a.panics, a.hangs, a.fails = "panic.go", "hang.go", "fail.go"
+	write(t, dir, "picky.go", "package a\nSINK()\n")
+	a.panics, a.hangs, a.fails, a.picky = "panic.go", "hang.go", "fail.go", "picky.go"
 	r := run(t, dir, Options{FileTimeout: 100 * time.Millisecond}, a)
 	var paths []string
 	for _, f := range r.Findings {
@@ -151,7 +156,7 @@ func TestPanicTimeoutAndErrorBecomeWarnings(t *testing.T) {
 	if strings.Join(paths, ",") != "ok.go" {
 		t.Errorf("findings in %v, want only ok.go", paths)
 	}
-	want := map[string]string{"panic.go": "crashed", "hang.go": "time budget", "fail.go": "cannot parse"}
+	want := map[string]string{"panic.go": "crashed", "hang.go": "time budget", "fail.go": "cannot parse", "picky.go": "crashed deciding"}
 	for _, w := range r.Warnings {
 		if sub, ok := want[w.Path]; ok && strings.Contains(w.Message, sub) && w.Analyzer == "test" {
 			delete(want, w.Path)

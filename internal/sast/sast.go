@@ -132,7 +132,13 @@ func (a *Analyzer) Info() analyzer.Info {
 func (a *Analyzer) Rules() []finding.Rule {
 	out := make([]finding.Rule, 0, len(a.set.Rules))
 	for _, r := range a.set.Rules {
-		out = append(out, r.Meta)
+		m := r.Meta
+		if len(m.Languages) == 0 {
+			for _, l := range r.Languages {
+				m.Languages = append(m.Languages, string(l))
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }

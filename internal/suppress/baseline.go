@@ -38,6 +38,10 @@ func ReadBaseline(name string, r io.Reader) (*Baseline, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("baseline %s: not a codeaudit JSON report: %w", name, err)
 	}
+	if doc.SchemaVersion == "" {
+		// A SARIF file or some other JSON: say what is expected.
+		return nil, fmt.Errorf("baseline %s: not a codeaudit JSON report (no schema_version); write one with `codeaudit scan --format json`", name)
+	}
 	major, _, _ := strings.Cut(doc.SchemaVersion, ".")
 	if major != supportedBaselineMajor {
 		return nil, fmt.Errorf("baseline %s: schema_version %q is not supported (want %s.x); regenerate it with `codeaudit scan --format json`", name, doc.SchemaVersion, supportedBaselineMajor)

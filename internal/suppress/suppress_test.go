@@ -141,6 +141,11 @@ func TestBaseline(t *testing.T) {
 			t.Errorf("ReadBaseline(%q) accepted", bad)
 		}
 	}
+	// A SARIF file given by mistake is named as not a JSON report.
+	_, err = ReadBaseline("old.sarif", strings.NewReader(`{"version":"2.1.0","runs":[]}`))
+	if err == nil || !strings.Contains(err.Error(), "old.sarif: not a codeaudit JSON report (no schema_version)") {
+		t.Errorf("SARIF as baseline: %v", err)
+	}
 }
 
 func FuzzParseInline(f *testing.F) {

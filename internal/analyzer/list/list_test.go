@@ -46,6 +46,11 @@ func TestRegistry(t *testing.T) {
 				t.Errorf("rule id %s registered by both %s and %s", r.ID, owner, info.Name)
 			}
 			ruleOwner[r.ID] = info.Name
+			// `rules list --format json` promises the languages of every
+			// language-specific (SAST) rule.
+			if info.Scanner == analyzer.ScannerSAST && len(r.Languages) == 0 {
+				t.Errorf("analyzer %s: rule %s lists no languages", info.Name, r.ID)
+			}
 		}
 	}
 }

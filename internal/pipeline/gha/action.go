@@ -21,7 +21,7 @@ func (s *scan) auditAction(content []byte) error {
 	if a.Using == nil || !strings.EqualFold(strings.TrimSpace(a.Using.Value), "composite") {
 		return nil
 	}
-	j := &Job{ID: &String{Value: "composite", Pos: &Pos{1, 1}}, Steps: a.Steps}
+	j := &Job{ID: &String{Value: "composite", Pos: &Pos{Line: 1, Col: 1}}, Steps: a.Steps}
 	jc := &jobContext{job: j, env: newEnvScope(nil), stepOut: flows{}, needsOut: flows{}}
 	jc.uploads = slices.ContainsFunc(a.Steps, func(st *Step) bool { return isUpload(usesOf(st)) })
 	jc.publishes = slices.ContainsFunc(a.Steps, publishes)

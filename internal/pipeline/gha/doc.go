@@ -8,8 +8,11 @@
 // scripts, literal credentials, long-lived publishing tokens and known
 // vulnerable action versions.
 //
-// Files are decoded with go.yaml.in/yaml/v3 into a small typed model
-// (model.go) that keeps positions, and ${{ }} expressions are parsed by
-// exprparse.go, so every finding points at the exact line and column.
+// Workflows are parsed with actionlint's parser (parse.go) and read
+// through a small typed model (model.go) that keeps positions; files with
+// YAML anchors and composite action.yml files are read from
+// go.yaml.in/yaml/v3 nodes into the same model. ${{ }} expressions are
+// parsed by actionlint's expression parser (exprparse.go), so every finding
+// points at the exact line and column.
 // Untrusted data is followed through env:, step outputs and job outputs.
 package gha

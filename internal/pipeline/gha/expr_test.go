@@ -1,6 +1,7 @@
 package gha
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -69,6 +70,30 @@ func TestValueAccesses(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", src, diff)
+		}
+	}
+}
+
+// TestParseExpressionBounds checks the guards put before actionlint's
+// recursive expression parser, and that a "}}" inside a string literal
+// does not end the expression.
+func TestParseExpressionBounds(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		ok        bool
+		end       int
+	}{
+		{"plain", "github.head_ref }} tail", true, 18},
+		{"braces in a string", "format('{0}}', 'x''}}') }}", true, 26},
+		{"nested 64", strings.Repeat("(", 64) + "a" + strings.Repeat(")", 64) + " }}", true, 132},
+		{"nested 65", strings.Repeat("(", 65) + "a" + strings.Repeat(")", 65) + " }}", false, 0},
+		{"many nots", strings.Repeat("!", 65) + "a }}", false, 0},
+		{"long chain", strings.Repeat("a && ", 5000) + "a }}", false, 0},
+		{"unterminated", "github.head_ref", false, 0},
+	} {
+		n, end, err := parseExpression(tc.src)
+		if (err == nil) != tc.ok || tc.ok && (n == nil || end != tc.end) {
+			t.Errorf("%s: parseExpression = %v, %d, %v; want ok=%v end=%d", tc.name, n, end, err, tc.ok, tc.end)
 		}
 	}
 }

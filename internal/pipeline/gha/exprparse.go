@@ -2,14 +2,14 @@ package gha
 
 import (
 	"errors"
-	"strings"
+
+	"github.com/rhysd/actionlint"
 )
 
-// This is a small parser for the GitHub Actions expression language (the
-// text between ${{ and }}): literals, context property chains, indexes,
-// the * filter, function calls, !, comparisons, && and ||. It exists
-// because actionlint's parser cannot be linked (see model.go). It only
-// builds what the audits need and bounds nesting depth.
+// Expressions (the text between ${{ and }}) are parsed by actionlint's
+// expression parser and mapped into the small tree below, which is all the
+// audits read: literals, context property chains, indexes, the * filter,
+// function calls, !, comparisons, && and ||.
 
 // maxExprDepth bounds nesting so hostile input cannot exhaust the stack.
 const maxExprDepth = 64
@@ -74,235 +74,160 @@ type (
 
 var errExpr = errors.New("invalid expression")
 
-type exprParser struct {
-	src   string
-	pos   int
-	depth int
-}
+// maxExprBytes bounds the text handed to actionlint's expression parser,
+// whose operators recurse once per operand: real expressions are a few
+// hundred bytes.
+const maxExprBytes = 8 << 10
 
 // parseExpression parses the text after "${{" up to and including the
-// closing "}}" and returns the tree and the offset just past "}}".
+// closing "}}" with actionlint's expression parser and returns the tree and
+// the offset just past "}}". Expressions nested deeper than maxExprDepth
+// or longer than maxExprBytes are not parsed.
 func parseExpression(src string) (ExprNode, int, error) {
-	p := &exprParser{src: src}
-	n, err := p.or()
-	if err != nil {
-		return nil, 0, err
-	}
-	p.skip()
-	if !strings.HasPrefix(p.src[p.pos:], "}}") {
+	if !withinBounds(src) {
 		return nil, 0, errExpr
 	}
-	return n, p.pos + 2, nil
-}
-
-func (p *exprParser) skip() {
-	for p.pos < len(p.src) && strings.IndexByte(" \t\r\n", p.src[p.pos]) >= 0 {
-		p.pos++
+	lex := actionlint.NewExprLexer(src)
+	node, err := actionlint.NewExprParser().Parse(lex)
+	if err != nil || node == nil {
+		return nil, 0, errExpr
 	}
+	end := lex.Offset()
+	if end < 2 || end > len(src) || src[end-2:end] != "}}" {
+		return nil, 0, errExpr
+	}
+	n, cerr := convertExpr(node, 0)
+	if cerr != nil {
+		return nil, 0, cerr
+	}
+	return n, end, nil
 }
 
-func (p *exprParser) accept(tok string) bool {
-	p.skip()
-	if strings.HasPrefix(p.src[p.pos:], tok) {
-		p.pos += len(tok)
-		return true
+// withinBounds checks, before actionlint's recursive parser sees the text,
+// that the expression up to its "}}" is short enough and that brackets and
+// ! operators outside string literals do not nest deeper than maxExprDepth.
+func withinBounds(src string) bool {
+	depth, nots := 0, 0
+	for i := 0; i < len(src) && i < maxExprBytes; i++ {
+		switch c := src[i]; c {
+		case '\'':
+			// Skip a string literal; '' inside it is a quote.
+			for i++; i < len(src); i++ {
+				if src[i] != '\'' {
+					continue
+				}
+				if i+1 < len(src) && src[i+1] == '\'' {
+					i++
+					continue
+				}
+				break
+			}
+		case '(', '[':
+			depth++
+			if depth > maxExprDepth {
+				return false
+			}
+		case ')', ']':
+			depth--
+		case '!':
+			if i+1 < len(src) && src[i+1] == '=' {
+				continue
+			}
+			nots++
+			if nots > maxExprDepth {
+				return false
+			}
+		case '}':
+			if i+1 < len(src) && src[i+1] == '}' {
+				return true
+			}
+		}
 	}
 	return false
 }
 
-func (p *exprParser) enter() error {
-	p.depth++
-	if p.depth > maxExprDepth {
-		return errExpr
+// convertExpr maps actionlint's expression tree into the audits' nodes;
+// each node's offset is that of its first token, as actionlint reports it.
+func convertExpr(n actionlint.ExprNode, depth int) (ExprNode, error) {
+	if n == nil {
+		return nil, errExpr
 	}
-	return nil
-}
-
-func (p *exprParser) or() (ExprNode, error) {
-	if err := p.enter(); err != nil {
-		return nil, err
+	if depth > maxExprDepth*4 {
+		return nil, errExpr
 	}
-	defer func() { p.depth-- }()
-	left, err := p.and()
-	for err == nil && p.accept("||") {
-		var right ExprNode
-		if right, err = p.and(); err == nil {
-			left = &LogicalOpNode{nodeBase{left.Offset()}, "||", left, right}
-		}
+	tok := n.Token()
+	if tok == nil {
+		return nil, errExpr
 	}
-	return left, err
-}
-
-func (p *exprParser) and() (ExprNode, error) {
-	left, err := p.compare()
-	for err == nil && p.accept("&&") {
-		var right ExprNode
-		if right, err = p.compare(); err == nil {
-			left = &LogicalOpNode{nodeBase{left.Offset()}, "&&", left, right}
-		}
-	}
-	return left, err
-}
-
-func (p *exprParser) compare() (ExprNode, error) {
-	left, err := p.unary()
-	for err == nil {
-		op := ""
-		for _, o := range []string{"==", "!=", "<=", ">=", "<", ">"} {
-			if p.accept(o) {
-				op = o
-				break
-			}
-		}
-		if op == "" {
-			break
-		}
-		var right ExprNode
-		if right, err = p.unary(); err == nil {
-			left = &CompareOpNode{nodeBase{left.Offset()}, op, left, right}
-		}
-	}
-	return left, err
-}
-
-func (p *exprParser) unary() (ExprNode, error) {
-	p.skip()
-	if p.pos < len(p.src) && p.src[p.pos] == '!' && !strings.HasPrefix(p.src[p.pos:], "!=") {
-		off := p.pos
-		p.pos++
-		if err := p.enter(); err != nil {
-			return nil, err
-		}
-		defer func() { p.depth-- }()
-		operand, err := p.unary()
+	base := nodeBase{tok.Offset}
+	sub := func(c actionlint.ExprNode) (ExprNode, error) { return convertExpr(c, depth+1) }
+	switch n := n.(type) {
+	case *actionlint.VariableNode:
+		return &VariableNode{base, n.Name}, nil
+	case *actionlint.ObjectDerefNode:
+		r, err := sub(n.Receiver)
 		if err != nil {
 			return nil, err
 		}
-		return &NotOpNode{nodeBase{off}, operand}, nil
-	}
-	return p.postfix()
-}
-
-func (p *exprParser) postfix() (ExprNode, error) {
-	n, err := p.primary()
-	for err == nil {
-		p.skip()
-		switch {
-		case p.accept("."):
-			p.skip()
-			if p.accept("*") {
-				n = &ArrayDerefNode{nodeBase{n.Offset()}, n}
-				continue
-			}
-			name := p.ident()
-			if name == "" {
-				return nil, errExpr
-			}
-			n = &ObjectDerefNode{nodeBase{n.Offset()}, n, name}
-		case p.accept("["):
-			if p.accept("*") {
-				if !p.accept("]") {
-					return nil, errExpr
-				}
-				n = &ArrayDerefNode{nodeBase{n.Offset()}, n}
-				continue
-			}
-			idx, ierr := p.or()
-			if ierr != nil {
-				return nil, ierr
-			}
-			if !p.accept("]") {
-				return nil, errExpr
-			}
-			n = &IndexAccessNode{nodeBase{n.Offset()}, n, idx}
-		default:
-			return n, nil
-		}
-	}
-	return nil, err
-}
-
-func (p *exprParser) ident() string {
-	start := p.pos
-	for p.pos < len(p.src) {
-		c := p.src[p.pos]
-		if c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' && p.pos > start {
-			p.pos++
-			continue
-		}
-		break
-	}
-	return p.src[start:p.pos]
-}
-
-func (p *exprParser) primary() (ExprNode, error) {
-	p.skip()
-	if p.pos >= len(p.src) {
-		return nil, errExpr
-	}
-	off := p.pos
-	c := p.src[p.pos]
-	switch {
-	case c == '(':
-		p.pos++
-		n, err := p.or()
+		return &ObjectDerefNode{base, r, n.Property}, nil
+	case *actionlint.ArrayDerefNode:
+		r, err := sub(n.Receiver)
 		if err != nil {
 			return nil, err
 		}
-		if !p.accept(")") {
-			return nil, errExpr
+		return &ArrayDerefNode{base, r}, nil
+	case *actionlint.IndexAccessNode:
+		op, err := sub(n.Operand)
+		if err != nil {
+			return nil, err
 		}
-		return n, nil
-	case c == '\'':
-		var b strings.Builder
-		for p.pos++; p.pos < len(p.src); p.pos++ {
-			if p.src[p.pos] == '\'' {
-				if p.pos+1 < len(p.src) && p.src[p.pos+1] == '\'' {
-					b.WriteByte('\'')
-					p.pos++
-					continue
-				}
-				p.pos++
-				return &StringNode{nodeBase{off}, b.String()}, nil
-			}
-			b.WriteByte(p.src[p.pos])
+		idx, err := sub(n.Index)
+		if err != nil {
+			return nil, err
 		}
-		return nil, errExpr
-	case c == '-' || c == '+' || c >= '0' && c <= '9':
-		p.pos++
-		for p.pos < len(p.src) && strings.IndexByte("0123456789abcdefABCDEFxXoO.eE+-", p.src[p.pos]) >= 0 {
-			p.pos++
+		return &IndexAccessNode{base, op, idx}, nil
+	case *actionlint.StringNode:
+		return &StringNode{base, n.Value}, nil
+	case *actionlint.NullNode, *actionlint.BoolNode, *actionlint.IntNode, *actionlint.FloatNode:
+		return &LiteralNode{base, tok.Value}, nil
+	case *actionlint.NotOpNode:
+		op, err := sub(n.Operand)
+		if err != nil {
+			return nil, err
 		}
-		return &LiteralNode{nodeBase{off}, p.src[off:p.pos]}, nil
-	}
-	name := p.ident()
-	if name == "" {
-		return nil, errExpr
-	}
-	switch strings.ToLower(name) {
-	case "true", "false", "null":
-		return &LiteralNode{nodeBase{off}, name}, nil
-	}
-	if p.accept("(") {
-		call := &FuncCallNode{nodeBase{off}, name, nil}
-		if p.accept(")") {
-			return call, nil
+		return &NotOpNode{base, op}, nil
+	case *actionlint.CompareOpNode:
+		l, err := sub(n.Left)
+		if err != nil {
+			return nil, err
 		}
-		for {
-			arg, err := p.or()
+		r, err := sub(n.Right)
+		if err != nil {
+			return nil, err
+		}
+		return &CompareOpNode{base, n.Kind.String(), l, r}, nil
+	case *actionlint.LogicalOpNode:
+		l, err := sub(n.Left)
+		if err != nil {
+			return nil, err
+		}
+		r, err := sub(n.Right)
+		if err != nil {
+			return nil, err
+		}
+		return &LogicalOpNode{base, n.Kind.String(), l, r}, nil
+	case *actionlint.FuncCallNode:
+		call := &FuncCallNode{base, n.Callee, nil}
+		for _, a := range n.Args {
+			c, err := sub(a)
 			if err != nil {
 				return nil, err
 			}
-			call.Args = append(call.Args, arg)
-			if p.accept(")") {
-				return call, nil
-			}
-			if !p.accept(",") {
-				return nil, errExpr
-			}
+			call.Args = append(call.Args, c)
 		}
+		return call, nil
 	}
-	return &VariableNode{nodeBase{off}, name}, nil
+	return nil, errExpr
 }
 
 // visitExpr calls fn for n and every node below it, parents first.

@@ -16,7 +16,7 @@ var firstPartyOwners = map[string]bool{"actions": true, "github": true}
 
 // auditUses reports an action or reusable workflow not pinned to a SHA.
 func (s *scan) auditUses(uses *String) {
-	if uses == nil || uses.ContainsExpression() {
+	if uses == nil || containsExpression(uses) {
 		return
 	}
 	v := strings.TrimSpace(uses.Value)
@@ -299,6 +299,11 @@ func (s *scan) auditIf(cond *String) {
 	v := strings.TrimSpace(cond.Value)
 	if strings.Contains(v, "${{") && !(strings.HasPrefix(v, "${{") && strings.HasSuffix(v, "}}") && strings.Count(v, "${{") == 1) {
 		s.emit(s.findingOn(RuleAlwaysTrueIf, cond, fmt.Sprintf("if: %s mixes ${{ }} with other text, so it evaluates to a non-empty string and is always true", clip(v))))
+	} else if strings.HasPrefix(v, "${{") && v != cond.Value {
+		// The runner does not trim the value: the line break that a | or >
+		// block keeps after }} (or spaces inside quotes) is text beside the
+		// expression, so the condition becomes a non-empty string.
+		s.emit(s.findingOn(RuleAlwaysTrueIf, cond, fmt.Sprintf("if: %s is followed or preceded by whitespace the runner keeps (a | or > block keeps its final line break), so it evaluates to a non-empty string and is always true; use |- or a plain scalar", clip(v))))
 	}
 	src := v
 	if !strings.Contains(src, "${{") {

@@ -6,37 +6,47 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rhysd/actionlint"
 	"go.yaml.in/yaml/v3"
 )
 
-// Why not actionlint: its parser was the first choice (it keeps positions
-// and has an expression parser), but v1.7.12 does not compile against
-// go.yaml.in/yaml/v4 v4.0.0-rc.4, which other dependencies of this module
-// require, and no compatible release exists. This file therefore builds a
-// small typed model of the parts of a workflow the audits read, straight
-// from go.yaml.in/yaml/v3 nodes (which carry line and column), and expr.go
-// has a small parser for ${{ }} expressions.
+// Workflows are parsed by actionlint's parser (parse.go); its AST keeps
+// line and column for every scalar. The audits read the small model below:
+// scalars, permissions, env, inputs and outputs are actionlint's own types,
+// and parse.go fills the remaining structs from actionlint's Workflow. The
+// builder in this file, which reads go.yaml.in/yaml/v3 nodes directly, is
+// used for composite action.yml files (actionlint has no public parser for
+// them) and for workflows written with YAML anchors, aliases or << merge
+// keys, which actionlint v1.7.7 does not resolve.
 
 // maxAliasDepth bounds alias resolution; yaml.v3 itself rejects documents
 // with excessive aliasing.
 const maxAliasDepth = 16
 
-// Pos is a 1-based line and column.
-type Pos struct {
-	Line, Col int
-}
+// Types shared with actionlint's AST.
+type (
+	// Pos is a 1-based line and column.
+	Pos = actionlint.Pos
+	// String is a scalar with its position: the node's first character,
+	// that is the quote of a quoted scalar or the | / > indicator of a
+	// block scalar.
+	String = actionlint.String
+	// Permissions is a permissions: block.
+	Permissions = actionlint.Permissions
+	// PermissionScope is one scope: value entry.
+	PermissionScope = actionlint.PermissionScope
+	// Env is an env: block.
+	Env = actionlint.Env
+	// EnvVar is one env entry.
+	EnvVar = actionlint.EnvVar
+	// Output is one job output.
+	Output = actionlint.Output
+	// Input is one with: entry.
+	Input = actionlint.Input
+)
 
-// String is a scalar with its position.
-type String struct {
-	Value  string
-	Quoted bool
-	// Pos is the node's first character: the quote of a quoted scalar or
-	// the | / > indicator of a block scalar.
-	Pos *Pos
-}
-
-// ContainsExpression reports whether the value holds a ${{ }}.
-func (s *String) ContainsExpression() bool {
+// containsExpression reports whether the value holds a ${{ }}.
+func containsExpression(s *String) bool {
 	return s != nil && strings.Contains(s.Value, "${{")
 }
 
@@ -48,28 +58,6 @@ type Workflow struct {
 	Permissions *Permissions
 	Env         *Env
 	Jobs        map[string]*Job
-}
-
-// Permissions is a permissions: block.
-type Permissions struct {
-	All    *String // read-all / write-all when given as a scalar
-	Scopes map[string]*PermissionScope
-	Pos    *Pos
-}
-
-// PermissionScope is one scope: value entry.
-type PermissionScope struct {
-	Name, Value *String
-}
-
-// Env is an env: block.
-type Env struct {
-	Vars map[string]*EnvVar
-}
-
-// EnvVar is one env entry.
-type EnvVar struct {
-	Name, Value *String
 }
 
 // Job is one job.
@@ -90,11 +78,6 @@ type Job struct {
 // Runner is runs-on:.
 type Runner struct {
 	Labels []*String
-}
-
-// Output is one job output.
-type Output struct {
-	Name, Value *String
 }
 
 // Container is a job or service container.
@@ -118,11 +101,6 @@ type Step struct {
 	Inputs       map[string]*Input
 	Env          *Env
 	Pos          *Pos
-}
-
-// Input is one with: entry.
-type Input struct {
-	Name, Value *String
 }
 
 // builder turns yaml nodes into the model.
@@ -219,7 +197,7 @@ func scalar(n *yaml.Node) *String {
 		return nil
 	}
 	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
-	return &String{Value: n.Value, Quoted: quoted, Pos: &Pos{n.Line, n.Column}}
+	return &String{Value: n.Value, Quoted: quoted, Pos: &Pos{Line: n.Line, Col: n.Column}}
 }
 
 func items(n *yaml.Node) []*yaml.Node {
@@ -236,11 +214,8 @@ func items(n *yaml.Node) []*yaml.Node {
 	return out
 }
 
-func parseWorkflow(content []byte) (*Workflow, error) {
-	root, err := decode(content)
-	if err != nil {
-		return nil, err
-	}
+// buildWorkflow reads a workflow from yaml nodes (the anchors fallback).
+func buildWorkflow(root *yaml.Node) *Workflow {
 	b := &builder{}
 	wf := &Workflow{Jobs: map[string]*Job{}}
 	for _, e := range entries(root) {
@@ -263,7 +238,7 @@ func parseWorkflow(content []byte) (*Workflow, error) {
 			}
 		}
 	}
-	return wf, nil
+	return wf
 }
 
 func (b *builder) events(n *yaml.Node) []*String {
@@ -399,7 +374,7 @@ func (b *builder) container(n *yaml.Node) *Container {
 }
 
 func (b *builder) step(n *yaml.Node) *Step {
-	st := &Step{Pos: &Pos{n.Line, n.Column}}
+	st := &Step{Pos: &Pos{Line: n.Line, Col: n.Column}}
 	for _, e := range entries(n) {
 		switch strings.ToLower(e.key.Value) {
 		case "id":

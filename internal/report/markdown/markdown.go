@@ -246,9 +246,10 @@ func full(n int, f *finding.Finding, why string) string {
 	if why != "" {
 		b.WriteString("**Why it matters**\n\n" + esc(why) + "\n\n")
 	}
-	if rem := strings.TrimSpace(f.Remediation); rem != "" {
+	if rem := view.RemediationMarkdown(f.Remediation); rem != "" {
 		// Remediation is rule metadata written in Markdown (with code
-		// examples), not text from the scanned code, so it is kept.
+		// examples), not text from the scanned code, so it is kept; code
+		// indented under a sentence is fenced so it renders as code.
 		b.WriteString("**Remediation**\n\n" + rem + "\n\n")
 	}
 	return b.String()

@@ -165,3 +165,15 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// A code example indented under its sentence (YAML rule files) is fenced,
+// so it renders as code instead of running into the sentence.
+func TestRemediationCodeFenced(t *testing.T) {
+	r := reporttest.Sample()
+	r.Findings[1].Remediation = "Use an http.Server with timeouts:\n  srv := &http.Server{ReadTimeout: 30 * time.Second}\n  err := srv.ListenAndServe()"
+	got := write(t, Options{}, r)
+	want := "**Remediation**\n\nUse an http.Server with timeouts:\n\n```\nsrv := &http.Server{ReadTimeout: 30 * time.Second}\nerr := srv.ListenAndServe()\n```\n\n"
+	if !strings.Contains(got, want) {
+		t.Errorf("remediation not fenced; output:\n%s", got)
+	}
+}

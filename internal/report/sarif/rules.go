@@ -9,6 +9,7 @@ import (
 	gs "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/report/view"
 	"github.com/socyber/codeaudit/internal/taxonomy"
 )
 
@@ -182,14 +183,15 @@ func helpText(r *finding.Rule) string {
 }
 
 // helpMarkdown is the same help for viewers that render Markdown. Rule
-// metadata is written by rule authors, so remediation Markdown (code
-// examples) is kept as written.
+// metadata is written by rule authors, so remediation Markdown is kept;
+// code examples written as indented lines (YAML rule files) are fenced so
+// that viewers show them as code rather than run them into the sentence.
 func helpMarkdown(r *finding.Rule) string {
 	var b strings.Builder
 	b.WriteString(firstNonEmpty(r.Description, r.Title, r.ID))
 	if r.Remediation != "" {
 		b.WriteString("\n\n## Remediation\n\n")
-		b.WriteString(strings.TrimSpace(r.Remediation))
+		b.WriteString(view.RemediationMarkdown(r.Remediation))
 	}
 	refs := references(r)
 	if len(refs) > 0 {

@@ -355,3 +355,14 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// GitHub renders rule help as Markdown: a code example indented under its
+// sentence (YAML rule files) must reach it fenced.
+func TestHelpMarkdownFencesCode(t *testing.T) {
+	r := &finding.Rule{ID: "go.http.no-timeouts", Title: "Server without timeouts", Remediation: "Use an http.Server with timeouts:\n  srv := &http.Server{ReadTimeout: 30 * time.Second}"}
+	got := helpMarkdown(r)
+	want := "## Remediation\n\nUse an http.Server with timeouts:\n\n```\nsrv := &http.Server{ReadTimeout: 30 * time.Second}\n```"
+	if !strings.Contains(got, want) {
+		t.Errorf("help markdown:\n%s", got)
+	}
+}

@@ -195,8 +195,45 @@ func (p *printer) finding(f *finding.Finding) {
 			p.line(step)
 		}
 	}
-	if rem := view.FirstParagraph(f.Remediation); rem != "" {
-		p.line(indent, p.paint(ansiBold, "Fix: "), clean(strings.ReplaceAll(rem, "\n", " ")))
+	p.remediation(f.Remediation)
+}
+
+// fixLabel introduces the remediation; later paragraphs line up with the
+// text after it and code examples are indented further, as a block.
+const (
+	fixLabel  = "Fix: "
+	fixMargin = indent + "     " // len(fixLabel) spaces after the finding's margin
+	fixCode   = fixMargin + "  "
+)
+
+// remediation prints the rule's fix: paragraphs reflowed onto one line
+// each, code examples line by line as an indented block.
+func (p *printer) remediation(rem string) {
+	blocks := view.Remediation(rem)
+	if len(blocks) == 0 {
+		return
+	}
+	label := p.paint(ansiBold, fixLabel)
+	if blocks[0].Code {
+		p.line(indent, p.paint(ansiBold, strings.TrimSpace(fixLabel)))
+	}
+	for i, b := range blocks {
+		if b.Code {
+			for _, l := range b.Lines {
+				if l == "" {
+					p.line()
+					continue
+				}
+				p.line(fixCode, clean(expandTabs(l)))
+			}
+			continue
+		}
+		words := strings.Join(strings.Fields(strings.Join(b.Lines, " ")), " ")
+		if i == 0 {
+			p.line(indent, label, clean(words))
+		} else {
+			p.line(fixMargin, clean(words))
+		}
 	}
 }
 

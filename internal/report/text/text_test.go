@@ -88,6 +88,41 @@ func TestContent(t *testing.T) {
 	}
 }
 
+// remediationForms has one finding per way rule authors write a fix's code
+// example: indented under the sentence (YAML rule files), a Markdown
+// indented block after a blank line, a fence, and code with no sentence.
+func remediationForms() *result.Result {
+	r := reporttest.Empty()
+	base := reporttest.Sample().Findings[5] // info, no snippet or trace
+	for i, rem := range []string{
+		"Use an http.Server with timeouts:\n  srv := &http.Server{Addr: \":8080\", Handler: mux,\n      ReadHeaderTimeout: 10 * time.Second}\n  err := srv.ListenAndServe()\nthen call srv.Shutdown on exit.",
+		"Pin the full commit SHA and keep the version in a comment for update tools:\n\n    - uses: owner/action@8f4b7f84864484a7bf31766abe9204da3cbe65b3 # v3.1.0\n\n    - run: |\n    \tmake",
+		"Parameterise the query:\n\n```go\ndb.QueryContext(ctx, q, name)\n```\n\nNever format\nuser input into SQL.",
+		"    make clean",
+	} {
+		f := base
+		f.Location.StartLine = i + 1
+		f.Remediation = rem
+		r.Findings = append(r.Findings, f)
+	}
+	return r
+}
+
+func TestRemediationCode(t *testing.T) {
+	got := write(t, Options{}, remediationForms())
+	reporttest.Golden(t, "remediation.txt", []byte(got))
+	for _, want := range []string{
+		"  Fix: Use an http.Server with timeouts:\n         srv := &http.Server{Addr: \":8080\", Handler: mux,\n             ReadHeaderTimeout: 10 * time.Second}\n         err := srv.ListenAndServe()\n       then call srv.Shutdown on exit.\n",
+		"  Fix: Pin the full commit SHA and keep the version in a comment for update tools:\n         - uses: owner/action@8f4b7f84864484a7bf31766abe9204da3cbe65b3 # v3.1.0\n\n         - run: |\n             make\n",
+		"  Fix: Parameterise the query:\n         db.QueryContext(ctx, q, name)\n       Never format user input into SQL.\n",
+		"  Fix:\n         make clean\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks\n%s", want)
+		}
+	}
+}
+
 func TestEmpty(t *testing.T) {
 	got := write(t, Options{}, reporttest.Empty())
 	if !strings.Contains(got, "No findings.") || !strings.Contains(got, "0 findings: 0 critical") {
