@@ -47,7 +47,10 @@ type Writer struct {
 // New returns an HTML writer.
 func New(opts Options) *Writer {
 	t := template.Must(template.New("report").Funcs(template.FuncMap{
-		"markdown": Markdown,
+		// Rules write examples three ways (fenced, indented after a blank
+		// line, indented under their sentence); view normalises them to
+		// fences, which Markdown renders as code blocks.
+		"remediation": func(s string) template.HTML { return Markdown(view.RemediationMarkdown(s)) },
 		"safeURL":  SafeURL,
 		"count":    view.Count,
 		"plural":   view.Plural,

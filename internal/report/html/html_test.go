@@ -268,3 +268,13 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+func TestRemediationExampleUnderSentence(t *testing.T) {
+	r := reporttest.Sample()
+	r.Findings[0].Remediation = "Use an http.Server with timeouts:\n  srv := &http.Server{\n      ReadTimeout: 30 * time.Second,\n  }\nThen call srv.ListenAndServe()."
+	got := write(t, Options{}, r)
+	want := "<p>Use an http.Server with timeouts:</p>\n<pre class=\"example\"><code>srv := &amp;http.Server{\n    ReadTimeout: 30 * time.Second,\n}</code></pre>\n<p>Then call srv.ListenAndServe().</p>"
+	if !strings.Contains(got, want) {
+		t.Errorf("remediation example not rendered as a code block; output lacks\n%s", want)
+	}
+}
