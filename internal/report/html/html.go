@@ -51,11 +51,11 @@ func New(opts Options) *Writer {
 		// line, indented under their sentence); view normalises them to
 		// fences, which Markdown renders as code blocks.
 		"remediation": func(s string) template.HTML { return Markdown(view.RemediationMarkdown(s)) },
-		"safeURL":  SafeURL,
-		"count":    view.Count,
-		"plural":   view.Plural,
-		"join":     strings.Join,
-		"lower":    strings.ToLower,
+		"safeURL":     SafeURL,
+		"count":       view.Count,
+		"plural":      view.Plural,
+		"join":        strings.Join,
+		"lower":       strings.ToLower,
 	}).Parse(reportTmpl))
 	return &Writer{opts: opts, tmpl: t}
 }
