@@ -84,11 +84,20 @@ func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *synt
 // literal records the elements of a collection literal or a new empty
 // collection under path p.
 func (in *interp) literal(p string, right *syntax.Node) {
+	// elem is the taint of one element, with a step naming the
+	// collection it is stored in.
+	elem := func(e *syntax.Node) taint {
+		return in.peek(e).step(in.traceStep(e, "propagation", "stored in "+p))
+	}
 	switch right.Kind {
-	case "list", "array", "tuple":
+	case "array_creation_expression":
+		if v := right.Child("value"); v != nil {
+			in.literal(p, v)
+		}
+	case "list", "array", "tuple", "array_initializer":
 		items := right.NamedChildren()
 		for i, e := range items {
-			in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), in.peek(e))
+			in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), elem(e))
 		}
 		in.st.lens[p] = len(items)
 	case "dictionary", "object":
@@ -102,7 +111,7 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				kv, ok = in.tree.Text(k), true
 			}
 			if ok {
-				in.st.elem(p, p+elemPath(in.tree.Lang, kv), in.peek(v))
+				in.st.elem(p, p+elemPath(in.tree.Lang, kv), elem(v))
 			}
 		}
 	case "composite_literal":
@@ -119,13 +128,13 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				}
 				k, v := unwrapElement(kv[0]), unwrapElement(kv[1])
 				if kc, ok := in.constOf(k, 0); ok {
-					in.st.elem(p, p+elemPath(in.tree.Lang, kc), in.peek(v))
+					in.st.elem(p, p+elemPath(in.tree.Lang, kc), elem(v))
 				} else if k.Kind == "field_identifier" || k.Kind == "identifier" {
-					in.st.elem(p, p+"."+in.tree.Text(k), in.peek(v))
+					in.st.elem(p, p+"."+in.tree.Text(k), elem(v))
 				}
 				continue
 			}
-			in.st.elem(p, p+elemPath(in.tree.Lang, i), in.peek(unwrapElement(e)))
+			in.st.elem(p, p+elemPath(in.tree.Lang, i), elem(unwrapElement(e)))
 			i++
 		}
 	case "object_creation_expression":
@@ -139,7 +148,7 @@ func (in *interp) literal(p string, right *syntax.Node) {
 		if _, m := in.receiverAndMethod(right); m == "asList" || m == "of" {
 			args := in.tree.Arguments(right)
 			for i, a := range args {
-				in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), in.peek(a))
+				in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), elem(a))
 			}
 			in.st.lens[p] = len(args)
 		}

@@ -40,6 +40,8 @@ type interp struct {
 	truncated bool
 	// seeded is set when the analysis gave a callback new element taint.
 	seeded bool
+	// yield collects the values a Java switch expression's cases yield.
+	yield taint
 }
 
 // read is state.read, counted against the step budget.
@@ -343,8 +345,11 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 	case "for_statement", "while_statement", "enhanced_for_statement", "for_in_statement", "do_statement":
 		in.loop(n)
 		return nil
-	case "switch_expression", "switch_statement", "expression_switch_statement":
-		in.switchStmt(n)
+	case "switch_expression", "switch_statement", "expression_switch_statement", "match_statement":
+		return in.switchStmt(n)
+	case "yield_statement":
+		in.yield = join(in.yield, in.children(n))
+		in.st.dead = true
 		return nil
 	case "ternary_expression":
 		return in.choose(n.Child("condition"), n.Child("consequence"), n.Child("alternative"))
@@ -381,6 +386,15 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 	case "not_operator", "instanceof_expression", "typeof_expression":
 		in.children(n)
 		return nil
+	case "unary_expression", "unary_operator":
+		// !x, -x, +x, ~x give booleans and numbers; Go's *p, &v and <-ch
+		// and JavaScript's void/delete keep (or hide) the data.
+		t := in.children(n)
+		switch operator(n) {
+		case "!", "-", "+", "~", "^", "not":
+			return nil
+		}
+		return t
 	case "cast_expression":
 		t := in.children(n)
 		if ty := n.Child("type"); ty != nil && numericType(in.tree.Text(ty)) {
