@@ -2,11 +2,13 @@ package sast
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/socyber/codeaudit/internal/finding"
+	"github.com/socyber/codeaudit/internal/ruletest"
 )
 
 // TestTaintFixtures runs the taint fixture directories: each holds rule
@@ -18,7 +20,7 @@ func TestTaintFixtures(t *testing.T) {
 		t.Fatalf("no fixture dirs: %v", err)
 	}
 	for _, dir := range dirs {
-		if filepath.Base(dir) == "fuzz" {
+		if b := filepath.Base(dir); b == "fuzz" || b == "frameworks" {
 			continue
 		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
@@ -134,4 +136,56 @@ func collectDir(t *testing.T, a *Analyzer, dir string) []finding.Finding {
 		t.Fatal(err)
 	}
 	return c.all
+}
+
+// TestBuiltinTaintFrameworkSources runs the built-in packs over one
+// handler per framework idiom (Servlet API, Spring annotations, Flask,
+// Django, FastAPI, Express, Koa, net/http, gin, echo, chi, gorilla/mux)
+// and checks the annotations of the taint rules only.
+func TestBuiltinTaintFrameworkSources(t *testing.T) {
+	a, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	dir := filepath.Join("taint", "testdata", "frameworks")
+	c := &dirCollector{byPath: map[string][]finding.Finding{}}
+	files, contents, err := runPhasesFiles(context.Background(), a, dir, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	isTaint := func(id string) bool { return strings.Contains(id, ".taint.") }
+	langs := map[string]int{}
+	for _, f := range files {
+		exps := ruletest.Parse(contents[f.Path])
+		for _, e := range exps {
+			if !isTaint(e.RuleID) {
+				t.Errorf("%s:%d: annotation for %s, want taint rules only", f.Path, e.Line, e.RuleID)
+			}
+			if e.Positive {
+				langs[f.Path]++
+			}
+		}
+		for _, m := range ruletest.Check(f.Path, exps, c.byPath[f.Path], isTaint) {
+			t.Errorf("%s", m)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && !hasPrefixKey(langs, e.Name()+"/") {
+			t.Errorf("no positive case under %s", e.Name())
+		}
+	}
+}
+
+func hasPrefixKey(m map[string]int, prefix string) bool {
+	for k := range m {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
 }
