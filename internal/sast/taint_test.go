@@ -68,7 +68,7 @@ func TestTaintTraceCrossFile(t *testing.T) {
 		{"java", "Twins.java", 20, 16, "TwinHelpers.java", [2]int{10, 13}, [2]int{15, 19}},
 		{"python", "reports.py", 13, 10, "report_queries.py", [2]int{4, 6}, [2]int{9, 11}},
 		{"javascript", "orders.js", 13, 10, "queries.js", [2]int{8, 11}, [2]int{3, 6}},
-		{"go", "invoices.go", 24, 21, "billing/queries.go", [2]int{10, 13}, [2]int{15, 21}},
+		{"go", "invoices.go", 25, 22, "billing/queries.go", [2]int{10, 13}, [2]int{15, 21}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.dir, func(t *testing.T) {

@@ -68,6 +68,9 @@ func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *synt
 		in.st.weak(p, t)
 		return
 	}
+	if in.tree.Lang == lang.Go && right != nil && in.goSlice(p, right, at) {
+		return
+	}
 	in.st.write(p, t)
 	if right == nil {
 		return
@@ -119,6 +122,9 @@ func (in *interp) literal(p string, right *syntax.Node) {
 		if body == nil {
 			return
 		}
+		if ty := right.Child("type"); ty != nil && (ty.Kind == "slice_type" || ty.Kind == "array_type") {
+			defer func() { in.st.lens[p] = len(body.NamedChildren()) }()
+		}
 		i := int64(0)
 		for _, e := range body.NamedChildren() {
 			if e.Kind == "keyed_element" {
@@ -142,6 +148,17 @@ func (in *interp) literal(p string, right *syntax.Node) {
 			name := in.tree.Text(ty)
 			if strings.Contains(name, "List") || strings.Contains(name, "Deque") || strings.Contains(name, "Vector") {
 				in.st.lens[p] = 0
+			}
+		}
+	case "call_expression":
+		// make([]T, n): n clean elements.
+		if _, m := in.receiverAndMethod(right); m == "make" && in.tree.Lang == lang.Go {
+			if args := in.tree.Arguments(right); len(args) >= 2 && args[0].Kind == "slice_type" {
+				if v, ok := in.constOf(args[1], 0); ok {
+					if n, isI := v.(int64); isI && n >= 0 && n <= maxPaths {
+						in.st.lens[p] = int(n)
+					}
+				}
 			}
 		}
 	case "method_invocation":
@@ -607,4 +624,71 @@ func (in *interp) seedCallbacks(args []*syntax.Node, recvT taint) {
 			in.seeded = true
 		}
 	}
+}
+
+// goSlice models the Go slice updates that keep element positions
+// known: p = append(p, a, b) adds elements at the end, p = p[k:] and
+// p = p[k:e] shift them. It reports whether it handled the assignment.
+func (in *interp) goSlice(p string, right *syntax.Node, at *syntax.Node) bool {
+	l, known := in.st.lens[p]
+	if !known {
+		return false
+	}
+	switch right.Kind {
+	case "call_expression":
+		if _, m := in.receiverAndMethod(right); m != "append" {
+			return false
+		}
+		args := in.tree.Arguments(right)
+		if len(args) == 0 {
+			return false
+		}
+		if q, ok := in.pathOf(args[0]); !ok || q != p {
+			return false
+		}
+		for _, a := range args[1:] {
+			if a.Kind == "variadic_argument" {
+				return false
+			}
+		}
+		for i, a := range args[1:] {
+			t := in.peek(a).step(in.traceStep(at, "propagation", "added to "+p))
+			in.st.elem(p, p+elemPath(in.tree.Lang, int64(l+i)), t)
+		}
+		if _, still := in.st.lens[p]; still {
+			in.st.lens[p] = l + len(args) - 1
+		}
+		return true
+	case "slice_expression":
+		if q, ok := in.pathOf(right.Child("operand")); !ok || q != p {
+			return false
+		}
+		from, to := int64(0), int64(l)
+		if s := right.Child("start"); s != nil {
+			v, ok := in.constOf(s, 0)
+			if from, ok = v.(int64); !ok {
+				return false
+			}
+		}
+		if e := right.Child("end"); e != nil {
+			v, ok := in.constOf(e, 0)
+			if to, ok = v.(int64); !ok {
+				return false
+			}
+		}
+		if from < 0 || to > int64(l) || from > to {
+			return false
+		}
+		// The kept elements move to the front; what the slice itself
+		// holds (from its literal) stays, which only over-approximates.
+		for i := from; i < to; i++ {
+			in.st.vars[p+elemPath(in.tree.Lang, i-from)] = in.st.vars[p+elemPath(in.tree.Lang, i)]
+		}
+		for i := to - from; i < int64(l); i++ {
+			delete(in.st.vars, p+elemPath(in.tree.Lang, i))
+		}
+		in.st.lens[p] = int(to - from)
+		return true
+	}
+	return false
 }

@@ -319,6 +319,20 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 	case "if_statement":
 		in.ifChain(n.Child("initializer"), n.Child("condition"), n.Child("consequence"), alternatives(n))
 		return nil
+	case "var_spec":
+		// var xs []string: a zero value, an empty slice.
+		if n.Child("value") == nil {
+			for _, c := range n.Children {
+				if c.Field == "name" {
+					name := in.tree.Text(c)
+					in.st.write(name, nil)
+					if ty := n.Child("type"); ty != nil && ty.Kind == "slice_type" {
+						in.st.lens[name] = 0
+					}
+				}
+			}
+			return nil
+		}
 	case "return_statement":
 		var t taint
 		if c := n.NamedChildren(); in.tree.Lang == lang.Go && len(c) == 1 && c[0].Kind == "expression_list" && len(c[0].NamedChildren()) > 1 {

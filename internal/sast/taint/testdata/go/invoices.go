@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"example.com/shop/billing"
 )
@@ -98,4 +99,25 @@ func (h *Invoices) fields(w http.ResponseWriter, r *http.Request) {
 	h.db.Query("SELECT * FROM " + h.table + " WHERE " + h.filter)
 	// ok: test.go.sqli
 	h.db.Query("SELECT * FROM " + h.table)
+}
+
+func (h *Invoices) slices(w http.ResponseWriter, r *http.Request) {
+	var xs []string
+	xs = append(xs, r.FormValue("id"))
+	xs = append(xs, "safe")
+	xs = xs[1:]
+	// ok: test.go.sqli
+	h.db.Query(billing.InvoiceQuery(xs[0]))
+	ys := []string{"safe", r.FormValue("id")}
+	ys = ys[1:]
+	// ruleid: test.go.sqli
+	h.db.Query(billing.InvoiceQuery(ys[0]))
+	zs := make([]string, 0, 4)
+	zs = append(zs, "a", r.FormValue("z"))
+	// ok: test.go.sqli
+	h.db.Query("SELECT " + zs[0])
+	// ruleid: test.go.sqli
+	h.db.Query("SELECT " + zs[1])
+	// ruleid: test.go.sqli
+	h.db.Query("SELECT " + strings.Join(zs, ","))
 }
