@@ -96,14 +96,31 @@ const recvParam = 1 << 20
 
 // program indexes the functions of the files of one language family.
 type program struct {
-	lang    string
-	fns     []*fn
-	byName  map[string][]*fn
+	lang   string
+	fns    []*fn
+	byName map[string][]*fn
+	// byScope indexes named functions by name within a file, a class and
+	// a module (scopeKey), so that resolving a call in a large project
+	// does not scan every function of that name.
+	byScope map[scopeKey][]*fn
 	classes map[string]bool
 	// units maps function nodes to their functions (callbacks passed
 	// as arguments).
 	units map[*syntax.Node]*fn
 }
+
+// scopeKey names the functions called name in one file, class or
+// module.
+type scopeKey struct {
+	kind        int
+	scope, name string
+}
+
+const (
+	scopeFile = iota
+	scopeClass
+	scopeModule
+)
 
 type sinkFlow struct {
 	param int
@@ -422,7 +439,7 @@ func isUnit(n *syntax.Node) bool {
 }
 
 func buildProgram(g string, files []*File) *program {
-	p := &program{lang: g, byName: map[string][]*fn{}, classes: map[string]bool{}, units: map[*syntax.Node]*fn{}}
+	p := &program{lang: g, byName: map[string][]*fn{}, byScope: map[scopeKey][]*fn{}, classes: map[string]bool{}, units: map[*syntax.Node]*fn{}}
 	for _, f := range files {
 		module := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 		if f.Tree.Lang == lang.Go {
@@ -456,6 +473,9 @@ func buildProgram(g string, files []*File) *program {
 			p.fns = append(p.fns, u)
 			if u.name != "" {
 				p.byName[u.name] = append(p.byName[u.name], u)
+				for _, k := range []scopeKey{{scopeFile, f.Path, u.name}, {scopeClass, u.class, u.name}, {scopeModule, u.module, u.name}} {
+					p.byScope[k] = append(p.byScope[k], u)
+				}
 			}
 			return true
 		})
