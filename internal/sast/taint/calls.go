@@ -71,6 +71,23 @@ func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *synt
 	if in.tree.Lang == lang.Go && right != nil && in.goSlice(p, right, at) {
 		return
 	}
+	if fields, ok := in.ctorFields[right]; ok {
+		// A new object: its constructor's stores go to its fields, so
+		// that o.other stays clean.
+		in.st.write(p, nil)
+		for f, ft := range fields {
+			ft = ft.step(in.traceStep(at, "propagation", "flows into "+in.short(l)))
+			if f == "" {
+				in.st.weak(p, ft)
+			} else {
+				in.st.elem(p, p+f, ft)
+			}
+		}
+		if c := in.constructed(right); c != "" {
+			in.st.classes[p] = c
+		}
+		return
+	}
 	in.st.write(p, t)
 	if right == nil {
 		return
@@ -287,8 +304,13 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	if callee.selfParam && (recv != nil || ctor) {
 		off = 1
 	}
-	arg := func(param int) taint {
+	arg := func(param int, field string) taint {
 		if param == recvParam {
+			if field != "" && recv != nil {
+				if rp, ok := in.rootPath(recv); ok {
+					return in.read(rp + field) // only that field of the receiver
+				}
+			}
 			return recvT
 		}
 		i := param - off
@@ -302,21 +324,36 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	// Setters and constructors: arguments stored in the object's fields
 	// taint the receiver, or the constructed object.
 	var stored taint
+	byField := map[string]taint{}
 	for p, tr := range s.thisParams {
-		for _, o := range arg(p) {
+		for _, o := range arg(p.param, "") {
 			o.trace = appendSteps(appendSteps(o.trace, callStep), tr...)
 			stored = join(stored, taint{o})
+			byField[p.field] = join(byField[p.field], taint{o})
 		}
 	}
 	if ctor {
 		out = join(out, stored)
+		if !stored.clean() {
+			if in.ctorFields == nil {
+				in.ctorFields = map[*syntax.Node]map[string]taint{}
+			}
+			if prev := in.ctorFields[n]; prev != nil {
+				for f, t := range prev {
+					byField[f] = join(byField[f], t)
+				}
+			}
+			in.ctorFields[n] = byField
+		}
 	} else if !stored.clean() && recv != nil {
 		if rp, ok := in.rootPath(recv); ok {
-			in.st.weak(rp, stored)
+			for f, t := range byField {
+				in.st.weak(rp+f, t)
+			}
 		}
 	}
 	for p, tr := range s.retParams {
-		for _, o := range arg(p) {
+		for _, o := range arg(p.param, p.field) {
 			o.trace = appendSteps(o.trace, callStep)
 			o.trace = appendSteps(o.trace, tr...)
 			o.trace = appendSteps(o.trace, in.traceStep(n, "propagation", "returned by "+method+"()"))
@@ -328,13 +365,13 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 		out = join(out, taint{o})
 	}
 	for _, sf := range s.sinks {
-		t := arg(sf.param)
+		t := arg(sf.param, sf.field)
 		var real taint
 		for _, o := range t {
 			if o.param < 0 {
 				real = append(real, o)
 			} else {
-				in.sum.addSink(sinkFlow{param: o.param, spec: sf.spec, file: sf.file, match: sf.match, loc: sf.loc,
+				in.sum.addSink(sinkFlow{param: o.param, field: o.field, spec: sf.spec, file: sf.file, match: sf.match, loc: sf.loc,
 					trace: appendSteps(appendSteps(o.trace, callStep), sf.trace...)})
 			}
 		}

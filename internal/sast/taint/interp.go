@@ -42,6 +42,10 @@ type interp struct {
 	seeded bool
 	// yield collects the values a Java switch expression's cases yield.
 	yield taint
+	// ctorFields holds, per constructor call, the taint its constructor
+	// stored in each field of the new object, for the assignment that
+	// takes the object.
+	ctorFields map[*syntax.Node]map[string]taint
 }
 
 // read is state.read, counted against the step budget.
@@ -151,16 +155,18 @@ func (in *interp) analyze() {
 		}
 		for _, o := range v {
 			if o.param >= 0 && o.param != recvParam {
-				if prev, ok := in.sum.thisParams[o.param]; !ok || len(o.trace) < len(prev) {
-					in.sum.thisParams[o.param] = o.trace
+				s := slot{o.param, k[len(self):]}
+				if prev, ok := in.sum.thisParams[s]; !ok || len(o.trace) < len(prev) {
+					in.sum.thisParams[s] = o.trace
 				}
 			}
 		}
 	}
 	for _, o := range in.ret {
 		if o.param >= 0 {
-			if prev, ok := in.sum.retParams[o.param]; !ok || len(o.trace) < len(prev) {
-				in.sum.retParams[o.param] = o.trace
+			s := slot{o.param, o.field}
+			if prev, ok := in.sum.retParams[s]; !ok || len(o.trace) < len(prev) {
+				in.sum.retParams[s] = o.trace
 			}
 		} else {
 			in.sum.retSrc = join(in.sum.retSrc, taint{o})
@@ -307,7 +313,7 @@ func (in *interp) sink(n *syntax.Node, sinks []rule.SpecMatch, t taint) {
 		}
 		for _, o := range t {
 			if o.param >= 0 {
-				in.sum.addSink(sinkFlow{param: o.param, spec: sm.Spec, file: in.f.file, match: sm.Match, loc: in.loc(n), trace: appendSteps(o.trace, step)})
+				in.sum.addSink(sinkFlow{param: o.param, field: o.field, spec: sm.Spec, file: in.f.file, match: sm.Match, loc: in.loc(n), trace: appendSteps(o.trace, step)})
 			}
 		}
 	}

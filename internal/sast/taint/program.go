@@ -122,8 +122,17 @@ const (
 	scopeModule
 )
 
+// slot is a parameter of a summary and a field: for retParams the
+// receiver's field that is returned (or ""), for thisParams the field of
+// the receiver the parameter is stored in.
+type slot struct {
+	param int
+	field string
+}
+
 type sinkFlow struct {
 	param int
+	field string
 	spec  *rule.TaintSpec
 	file  *File
 	match pattern.Match
@@ -135,15 +144,15 @@ type sinkFlow struct {
 type summary struct {
 	// thisParams are the parameters whose taint a method stores in its
 	// object's fields (setters, constructors).
-	thisParams map[int][]finding.TraceStep
-	retParams  map[int][]finding.TraceStep
+	thisParams map[slot][]finding.TraceStep
+	retParams  map[slot][]finding.TraceStep
 	retSrc     taint
 	sinks      []sinkFlow
 }
 
 func (s *summary) addSink(sf sinkFlow) {
 	for i, x := range s.sinks {
-		if x.param == sf.param && x.spec == sf.spec && x.loc == sf.loc {
+		if x.param == sf.param && x.field == sf.field && x.spec == sf.spec && x.loc == sf.loc {
 			if len(sf.trace) < len(x.trace) {
 				s.sinks[i] = sf
 			}
@@ -162,16 +171,16 @@ func (s *summary) signature() string {
 	}
 	var parts []string
 	for p := range s.retParams {
-		parts = append(parts, fmt.Sprintf("r%d", p))
+		parts = append(parts, fmt.Sprintf("r%d%s", p.param, p.field))
 	}
 	for p := range s.thisParams {
-		parts = append(parts, fmt.Sprintf("t%d", p))
+		parts = append(parts, fmt.Sprintf("t%d%s", p.param, p.field))
 	}
 	for _, o := range s.retSrc {
 		parts = append(parts, "s"+o.label)
 	}
 	for _, sf := range s.sinks {
-		parts = append(parts, fmt.Sprintf("k%d:%p:%s:%d:%d", sf.param, sf.spec, sf.loc.Path, sf.loc.StartLine, sf.loc.StartColumn))
+		parts = append(parts, fmt.Sprintf("k%d%s:%p:%s:%d:%d", sf.param, sf.field, sf.spec, sf.loc.Path, sf.loc.StartLine, sf.loc.StartColumn))
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, ",")
@@ -338,7 +347,7 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 		queued[f] = false
 		count[f]++
 		in := &interp{run: run, f: f, tree: f.file.Tree, specs: run.specs[f.file],
-			sum: &summary{retParams: map[int][]finding.TraceStep{}, thisParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
+			sum: &summary{retParams: map[slot][]finding.TraceStep{}, thisParams: map[slot][]finding.TraceStep{}}, calls: map[*fn]bool{}}
 		in.analyze()
 		found[f] = in.found
 		if f.class != "" && f.file.Tree.Lang != lang.Go {

@@ -118,3 +118,11 @@ router.get('/repo', (req, res) => {
   repo.setOwner(req.query.owner);
   repo.byOwner();
 });
+
+router.get('/repo2', (req, res) => {
+  const repo = new OrderRepo(req.query.table);
+  // ok: test.js.sqli
+  pool.query('SELECT * FROM t WHERE owner = ' + repo.owner);
+  // ruleid: test.js.sqli
+  pool.query('SELECT * FROM ' + repo.table);
+});

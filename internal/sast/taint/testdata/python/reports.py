@@ -132,6 +132,9 @@ def reports():
     r = Report(request.args.get("owner"))
     # ruleid: test.python.sqli
     cursor.execute(r.query())
+    # Another field of the same object stays clean.
+    # ok: test.python.sqli
+    cursor.execute(r.table_query())
     mine = Report("me")
     # ok: test.python.sqli
     cursor.execute(mine.query())
