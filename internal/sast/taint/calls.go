@@ -264,6 +264,15 @@ func (in *interp) call(n *syntax.Node) taint {
 	if converts(in.tree.Lang, qname, method) {
 		return nil
 	}
+	if in.tree.Lang == lang.Go && recv == nil && method == "delete" && len(args) == 2 {
+		// delete(m, "a"): that key is gone.
+		if m, ok := in.pathOf(args[0]); ok {
+			if k, ok := in.constOf(args[1], 0); ok {
+				in.st.write(m+elemPath(in.tree.Lang, k), nil)
+			}
+		}
+		return nil
+	}
 	if t, ok := in.collection(n, recv, method, args, argT); ok {
 		if recv != nil {
 			// Data read from a source object (request.args.get) is
@@ -521,9 +530,16 @@ func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax
 		l, known := in.st.lens[p]
 		if !known || idx < 0 || idx >= int64(l) {
 			if len(args) == 1 && !known {
-				// map.remove(k) / dict.pop(k)
+				// map.remove(k) / dict.pop(k): the value, and a string
+				// key is gone (an index of a list of unknown length
+				// shifts the rest instead).
 				k, _ := key(0)
 				t := in.read(k)
+				if v, ok := in.constOf(args[0], 0); ok {
+					if _, isS := v.(string); isS {
+						in.st.write(k, nil)
+					}
+				}
 				return t, true
 			}
 			return in.read(p), true

@@ -413,8 +413,22 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		switch operator(n) {
 		case "!", "-", "+", "~", "^", "not":
 			return nil
+		case "delete":
+			// delete o.a / delete o["a"]: that key is gone.
+			if c := n.NamedChildren(); len(c) == 1 {
+				in.forget(c[0])
+			}
+			return nil
 		}
 		return t
+	case "delete_statement":
+		// Python del d["a"], del x.f, del a, b
+		for _, c := range n.NamedChildren() {
+			for _, x := range listItems(c) {
+				in.forget(x)
+			}
+		}
+		return nil
 	case "cast_expression":
 		t := in.children(n)
 		if ty := n.Child("type"); ty != nil && numericType(in.tree.Text(ty)) {
@@ -457,6 +471,14 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		return nil
 	}
 	return in.children(n)
+}
+
+// forget clears a deleted key, field or variable; an unknown key
+// forgets nothing.
+func (in *interp) forget(n *syntax.Node) {
+	if p, ok := in.pathOf(n); ok && !strings.Contains(p, "[?]") {
+		in.st.write(p, nil)
+	}
 }
 
 // chainSources visits the object part of a member chain for sources and

@@ -104,6 +104,8 @@ type program struct {
 	// does not scan every function of that name.
 	byScope map[scopeKey][]*fn
 	classes map[string]bool
+	// consts holds each file's top-level constants (fileConsts).
+	consts map[*File]map[string]any
 	// units maps function nodes to their functions (callbacks passed
 	// as arguments).
 	units map[*syntax.Node]*fn
@@ -449,7 +451,11 @@ func isUnit(n *syntax.Node) bool {
 
 func buildProgram(g string, files []*File) *program {
 	p := &program{lang: g, byName: map[string][]*fn{}, byScope: map[scopeKey][]*fn{}, classes: map[string]bool{}, units: map[*syntax.Node]*fn{}}
+	p.consts = map[*File]map[string]any{}
 	for _, f := range files {
+		if c := fileConsts(f); c != nil {
+			p.consts[f] = c
+		}
 		module := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 		if f.Tree.Lang == lang.Go {
 			if pc := childKind(f.Tree.Root, lang.GoPackageClause); pc != nil {
