@@ -286,7 +286,7 @@ func (in *interp) call(n *syntax.Node) taint {
 	if targets := in.run.prog.resolve(in, n, recv, method, len(args)); len(targets) > 0 {
 		var out taint
 		for _, callee := range targets {
-			out = join(out, in.apply(n, callee, recv, method, argT, recvT, false))
+			out = join(out, in.apply(n, callee, recv, method, in.byKeyword(callee, args, argT), recvT, false))
 		}
 		return out
 	}
@@ -294,12 +294,59 @@ func (in *interp) call(n *syntax.Node) taint {
 		if targets := in.run.prog.resolveNew(in, n, method); len(targets) > 0 {
 			var out taint
 			for _, callee := range targets {
-				out = join(out, in.apply(n, callee, nil, method, argT, nil, true))
+				out = join(out, in.apply(n, callee, nil, method, in.byKeyword(callee, args, argT), nil, true))
 			}
 			return out
 		}
 	}
 	return join(recvT, all)
+}
+
+// byKeyword reorders the taint of a Python call's arguments to the
+// callee's parameters: f(b=x, a=y) passes y as the first parameter. The
+// result is positional, as apply expects (without self).
+func (in *interp) byKeyword(callee *fn, args []*syntax.Node, argT []taint) []taint {
+	if in.tree.Lang != lang.Python {
+		return argT
+	}
+	named := false
+	for _, a := range args {
+		named = named || a.Kind == "keyword_argument"
+	}
+	if !named {
+		return argT
+	}
+	params := callee.params
+	if callee.selfParam && len(params) > 0 {
+		params = params[1:]
+	}
+	out := make([]taint, max(len(params), len(argT)))
+	var rest taint // keywords the callee does not name (**kwargs)
+	for i, a := range args {
+		if a.Kind != "keyword_argument" {
+			out[i] = join(out[i], argT[i])
+			continue
+		}
+		name := ""
+		if nm := a.Child("name"); nm != nil {
+			name = in.tree.Text(nm)
+		}
+		found := false
+		for j, p := range params {
+			if p.name == name {
+				out[j] = join(out[j], argT[i])
+				found = true
+				break
+			}
+		}
+		if !found {
+			rest = join(rest, argT[i])
+		}
+	}
+	if !rest.clean() && len(params) > 0 {
+		out[len(params)-1] = join(out[len(params)-1], rest)
+	}
+	return out
 }
 
 // apply uses a callee's summary at a call site.
