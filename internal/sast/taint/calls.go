@@ -52,7 +52,11 @@ func listItems(n *syntax.Node) []*syntax.Node {
 
 // store writes taint t (of expression right, may be nil) to target l.
 func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *syntax.Node) {
-	if l.Kind == "object_pattern" || l.Kind == "array_pattern" || l.Kind == "list_pattern" {
+	if l.Kind == "object_pattern" || l.Kind == "array_pattern" {
+		in.destructure(l, right, t.step(in.traceStep(at, "propagation", "flows into "+in.short(l))))
+		return
+	}
+	if l.Kind == "list_pattern" {
 		in.bind(l, t, at)
 		return
 	}
@@ -209,6 +213,92 @@ func (in *interp) bind(target *syntax.Node, t taint, at *syntax.Node) {
 		}
 		return true
 	})
+}
+
+// destructurePath is the scratch path a destructured value is held at
+// while its parts are bound.
+const destructurePath = "\x00destructure"
+
+// maxPatternDepth bounds nested destructuring patterns followed element
+// by element.
+const maxPatternDepth = 8
+
+// destructure binds the names of a JavaScript destructuring pattern
+// (const {a, b: c} = v, const [x, y] = v) to the parts of the value:
+// the elements of a literal by key or position, otherwise its whole
+// taint.
+func (in *interp) destructure(pat, right *syntax.Node, t taint) {
+	in.st.write(destructurePath, t)
+	if right != nil {
+		in.literal(destructurePath, right)
+	}
+	in.bindFrom(pat, destructurePath, 0)
+	for k := range in.st.vars {
+		if k == destructurePath || below(k, destructurePath) {
+			delete(in.st.vars, k)
+		}
+	}
+	delete(in.st.lens, destructurePath)
+}
+
+func (in *interp) bindFrom(pat *syntax.Node, base string, depth int) {
+	if depth > maxPatternDepth {
+		in.bind(pat, in.read(base), pat)
+		return
+	}
+	switch pat.Kind {
+	case "identifier", "shorthand_property_identifier_pattern":
+		in.st.write(in.tree.Text(pat), in.read(base))
+	case "array_pattern":
+		// The tree keeps no commas: an element's index is the number
+		// of commas before it ([a, , b] binds b to element 2).
+		i, from := int64(0), pat.Start+1
+		for _, c := range pat.Children {
+			if !c.Named {
+				continue
+			}
+			if from < c.Start && int(c.Start) <= len(in.tree.Src) {
+				i += int64(strings.Count(string(in.tree.Src[from:c.Start]), ","))
+			}
+			from = c.End
+			if c.Kind == "rest_pattern" {
+				in.bind(c, in.read(base), c) // the rest: any element
+				continue
+			}
+			in.bindFrom(c, base+elemPath(in.tree.Lang, i), depth+1)
+		}
+	case "object_pattern":
+		for _, c := range pat.NamedChildren() {
+			switch c.Kind {
+			case "shorthand_property_identifier_pattern":
+				in.bindFrom(c, base+"."+in.tree.Text(c), depth+1)
+			case "pair_pattern":
+				k, v := c.Child("key"), c.Child("value")
+				if k == nil || v == nil {
+					continue
+				}
+				in.bindFrom(v, base+"."+strings.Trim(in.tree.Text(k), "\"'`"), depth+1)
+			case "object_assignment_pattern":
+				if l := c.Child("left"); l != nil {
+					in.bindFrom(l, base+"."+in.tree.Text(l), depth+1)
+					if p, ok := in.pathOf(l); ok {
+						in.st.weak(p, in.peek(c.Child("right")))
+					}
+				}
+			default:
+				in.bind(c, in.read(base), c)
+			}
+		}
+	case "assignment_pattern":
+		if l := pat.Child("left"); l != nil {
+			in.bindFrom(l, base, depth+1)
+			if p, ok := in.pathOf(l); ok {
+				in.st.weak(p, in.peek(pat.Child("right")))
+			}
+		}
+	default:
+		in.bind(pat, in.read(base), pat)
+	}
 }
 
 // receiverAndMethod returns the object a method is called on (nil for a
