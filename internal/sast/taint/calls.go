@@ -350,6 +350,9 @@ func (in *interp) call(n *syntax.Node) taint {
 	if !recvT.clean() && iterates[method] {
 		in.seedCallbacks(args, recvT)
 	}
+	if t, ok := in.mapped(recv, method, args, recvT); ok {
+		return t
+	}
 	_, qname, _ := in.tree.Callee(n)
 	if converts(in.tree.Lang, qname, method) {
 		return nil
@@ -789,6 +792,38 @@ func (in *interp) constructed(n *syntax.Node) string {
 var iterates = map[string]bool{
 	"forEach": true, "map": true, "filter": true, "flatMap": true, "some": true, "every": true,
 	"find": true, "then": true, "reduce": true, "ifPresent": true, "anyMatch": true, "allMatch": true,
+}
+
+// mapsTo lists methods whose result holds what their callback returns for
+// each element (xs.map(x -> f(x)), promise.then(v => g(v))).
+var mapsTo = map[string]bool{
+	"map": true, "flatMap": true, "mapToObj": true, "then": true, "thenApply": true, "thenCompose": true,
+}
+
+// mapped is the taint of recv.map(callback) from the callback's summary:
+// the elements' taint where the callback returns its first parameter,
+// plus the sources it returns. ok is false when the callback is not a
+// function of the program or has no summary yet.
+func (in *interp) mapped(recv *syntax.Node, method string, args []*syntax.Node, recvT taint) (taint, bool) {
+	if recv == nil || !mapsTo[method] || len(args) != 1 {
+		return nil, false
+	}
+	cb := in.run.prog.units[args[0]]
+	if cb == nil {
+		return nil, false
+	}
+	in.calls[cb] = true
+	s := in.run.sums[cb]
+	if s == nil {
+		return nil, false
+	}
+	var out taint
+	for p := range s.retParams {
+		if p.param == 0 {
+			out = join(out, recvT)
+		}
+	}
+	return join(out, s.retSrc), true
 }
 
 // seedCallbacks gives callbacks passed as arguments the source taint of
