@@ -91,9 +91,9 @@ func appendSteps(tr []finding.TraceStep, steps ...finding.TraceStep) []finding.T
 	return out
 }
 
-// below is the taint of a path under a value of taint t: the receiver's
+// under is the taint of a path below a value of taint t: the receiver's
 // origins get the rest of the path as their field.
-func (t taint) below(rest string) taint {
+func (t taint) under(rest string) taint {
 	var out taint
 	for i, o := range t {
 		if o.param != recvParam {
@@ -200,7 +200,7 @@ func (s *state) read(p string) taint {
 		if v, ok := s.vars[q]; ok {
 			t = v
 			if q != p {
-				t = t.below(p[len(q):])
+				t = t.under(p[len(q):])
 			}
 			break
 		}
