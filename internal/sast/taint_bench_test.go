@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/socyber/codeaudit/internal/analyzer"
@@ -108,22 +110,41 @@ func BenchmarkTaintJava300K(b *testing.B) {
 	defer a.Close()
 	b.ReportAllocs()
 	b.ResetTimer()
-	var found int
+	var found int64
 	for range b.N {
 		c := &countEmitter{}
+		// The per-file phase runs in a pool of GOMAXPROCS workers, as
+		// the engine runs it.
+		work := make(chan source.File)
+		errs := make(chan error, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for f := range work {
+					if !a.Wants(&f) {
+						continue
+					}
+					if err := a.AnalyzeFile(ctx, &analyzer.Target{File: f, Content: contents[f.Path]}, c); err != nil {
+						errs <- err
+						return
+					}
+				}
+			})
+		}
 		for _, f := range files {
-			if !a.Wants(&f) {
-				continue
-			}
-			if err := a.AnalyzeFile(ctx, &analyzer.Target{File: f, Content: contents[f.Path]}, c); err != nil {
-				b.Fatal(err)
-			}
+			work <- f
+		}
+		close(work)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			b.Fatal(err)
 		}
 		proj := &analyzer.Project{Files: files, ReadFile: func(p string) ([]byte, error) { return contents[p], nil }}
 		if err := a.AnalyzeProject(ctx, proj, c); err != nil {
 			b.Fatal(err)
 		}
-		found = c.n
+		found = c.n.Load()
 	}
 	b.StopTimer()
 	var ms runtime.MemStats
@@ -133,7 +154,7 @@ func BenchmarkTaintJava300K(b *testing.B) {
 	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MiB")
 }
 
-type countEmitter struct{ n, warns int }
+type countEmitter struct{ n, warns atomic.Int64 }
 
-func (c *countEmitter) Emit(finding.Finding) { c.n++ }
-func (c *countEmitter) Warn(string, string)  { c.warns++ }
+func (c *countEmitter) Emit(finding.Finding) { c.n.Add(1) }
+func (c *countEmitter) Warn(string, string)  { c.warns.Add(1) }

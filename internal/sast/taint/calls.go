@@ -52,7 +52,11 @@ func listItems(n *syntax.Node) []*syntax.Node {
 
 // store writes taint t (of expression right, may be nil) to target l.
 func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *syntax.Node) {
-	if l.Kind == "object_pattern" || l.Kind == "array_pattern" || l.Kind == "list_pattern" {
+	if l.Kind == "object_pattern" || l.Kind == "array_pattern" {
+		in.destructure(l, right, t.step(in.traceStep(at, "propagation", "flows into "+in.short(l))))
+		return
+	}
+	if l.Kind == "list_pattern" {
 		in.bind(l, t, at)
 		return
 	}
@@ -66,6 +70,26 @@ func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *synt
 	}
 	if augmented {
 		in.st.weak(p, t)
+		return
+	}
+	if in.tree.Lang == lang.Go && right != nil && in.goSlice(p, right, at) {
+		return
+	}
+	if fields, ok := in.ctorFields[right]; ok {
+		// A new object: its constructor's stores go to its fields, so
+		// that o.other stays clean.
+		in.st.write(p, nil)
+		for f, ft := range fields {
+			ft = ft.step(in.traceStep(at, "propagation", "flows into "+in.short(l)))
+			if f == "" {
+				in.st.weak(p, ft)
+			} else {
+				in.st.elem(p, p+f, ft)
+			}
+		}
+		if c := in.constructed(right); c != "" {
+			in.st.classes[p] = c
+		}
 		return
 	}
 	in.st.write(p, t)
@@ -84,11 +108,20 @@ func (in *interp) store(l, right *syntax.Node, t taint, augmented bool, at *synt
 // literal records the elements of a collection literal or a new empty
 // collection under path p.
 func (in *interp) literal(p string, right *syntax.Node) {
+	// elem is the taint of one element, with a step naming the
+	// collection it is stored in.
+	elem := func(e *syntax.Node) taint {
+		return in.peek(e).step(in.traceStep(e, "propagation", "stored in "+p))
+	}
 	switch right.Kind {
-	case "list", "array", "tuple":
+	case "array_creation_expression":
+		if v := right.Child("value"); v != nil {
+			in.literal(p, v)
+		}
+	case "list", "array", "tuple", "array_initializer":
 		items := right.NamedChildren()
 		for i, e := range items {
-			in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), in.peek(e))
+			in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), elem(e))
 		}
 		in.st.lens[p] = len(items)
 	case "dictionary", "object":
@@ -102,13 +135,16 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				kv, ok = in.tree.Text(k), true
 			}
 			if ok {
-				in.st.elem(p, p+elemPath(in.tree.Lang, kv), in.peek(v))
+				in.st.elem(p, p+elemPath(in.tree.Lang, kv), elem(v))
 			}
 		}
 	case "composite_literal":
 		body := right.Child("body")
 		if body == nil {
 			return
+		}
+		if ty := right.Child("type"); ty != nil && (ty.Kind == "slice_type" || ty.Kind == "array_type") {
+			defer func() { in.st.lens[p] = len(body.NamedChildren()) }()
 		}
 		i := int64(0)
 		for _, e := range body.NamedChildren() {
@@ -119,13 +155,13 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				}
 				k, v := unwrapElement(kv[0]), unwrapElement(kv[1])
 				if kc, ok := in.constOf(k, 0); ok {
-					in.st.elem(p, p+elemPath(in.tree.Lang, kc), in.peek(v))
+					in.st.elem(p, p+elemPath(in.tree.Lang, kc), elem(v))
 				} else if k.Kind == "field_identifier" || k.Kind == "identifier" {
-					in.st.elem(p, p+"."+in.tree.Text(k), in.peek(v))
+					in.st.elem(p, p+"."+in.tree.Text(k), elem(v))
 				}
 				continue
 			}
-			in.st.elem(p, p+elemPath(in.tree.Lang, i), in.peek(unwrapElement(e)))
+			in.st.elem(p, p+elemPath(in.tree.Lang, i), elem(unwrapElement(e)))
 			i++
 		}
 	case "object_creation_expression":
@@ -135,11 +171,22 @@ func (in *interp) literal(p string, right *syntax.Node) {
 				in.st.lens[p] = 0
 			}
 		}
+	case "call_expression":
+		// make([]T, n): n clean elements.
+		if _, m := in.receiverAndMethod(right); m == "make" && in.tree.Lang == lang.Go {
+			if args := in.tree.Arguments(right); len(args) >= 2 && args[0].Kind == "slice_type" {
+				if v, ok := in.constOf(args[1], 0); ok {
+					if n, isI := v.(int64); isI && n >= 0 && n <= maxPaths {
+						in.st.lens[p] = int(n)
+					}
+				}
+			}
+		}
 	case "method_invocation":
 		if _, m := in.receiverAndMethod(right); m == "asList" || m == "of" {
 			args := in.tree.Arguments(right)
 			for i, a := range args {
-				in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), in.peek(a))
+				in.st.elem(p, p+elemPath(in.tree.Lang, int64(i)), elem(a))
 			}
 			in.st.lens[p] = len(args)
 		}
@@ -166,6 +213,92 @@ func (in *interp) bind(target *syntax.Node, t taint, at *syntax.Node) {
 		}
 		return true
 	})
+}
+
+// destructurePath is the scratch path a destructured value is held at
+// while its parts are bound.
+const destructurePath = "\x00destructure"
+
+// maxPatternDepth bounds nested destructuring patterns followed element
+// by element.
+const maxPatternDepth = 8
+
+// destructure binds the names of a JavaScript destructuring pattern
+// (const {a, b: c} = v, const [x, y] = v) to the parts of the value:
+// the elements of a literal by key or position, otherwise its whole
+// taint.
+func (in *interp) destructure(pat, right *syntax.Node, t taint) {
+	in.st.write(destructurePath, t)
+	if right != nil {
+		in.literal(destructurePath, right)
+	}
+	in.bindFrom(pat, destructurePath, 0)
+	for k := range in.st.vars {
+		if k == destructurePath || below(k, destructurePath) {
+			delete(in.st.vars, k)
+		}
+	}
+	delete(in.st.lens, destructurePath)
+}
+
+func (in *interp) bindFrom(pat *syntax.Node, base string, depth int) {
+	if depth > maxPatternDepth {
+		in.bind(pat, in.read(base), pat)
+		return
+	}
+	switch pat.Kind {
+	case "identifier", "shorthand_property_identifier_pattern":
+		in.st.write(in.tree.Text(pat), in.read(base))
+	case "array_pattern":
+		// The tree keeps no commas: an element's index is the number
+		// of commas before it ([a, , b] binds b to element 2).
+		i, from := int64(0), pat.Start+1
+		for _, c := range pat.Children {
+			if !c.Named {
+				continue
+			}
+			if from < c.Start && int(c.Start) <= len(in.tree.Src) {
+				i += int64(strings.Count(string(in.tree.Src[from:c.Start]), ","))
+			}
+			from = c.End
+			if c.Kind == "rest_pattern" {
+				in.bind(c, in.read(base), c) // the rest: any element
+				continue
+			}
+			in.bindFrom(c, base+elemPath(in.tree.Lang, i), depth+1)
+		}
+	case "object_pattern":
+		for _, c := range pat.NamedChildren() {
+			switch c.Kind {
+			case "shorthand_property_identifier_pattern":
+				in.bindFrom(c, base+"."+in.tree.Text(c), depth+1)
+			case "pair_pattern":
+				k, v := c.Child("key"), c.Child("value")
+				if k == nil || v == nil {
+					continue
+				}
+				in.bindFrom(v, base+"."+strings.Trim(in.tree.Text(k), "\"'`"), depth+1)
+			case "object_assignment_pattern":
+				if l := c.Child("left"); l != nil {
+					in.bindFrom(l, base+"."+in.tree.Text(l), depth+1)
+					if p, ok := in.pathOf(l); ok {
+						in.st.weak(p, in.peek(c.Child("right")))
+					}
+				}
+			default:
+				in.bind(c, in.read(base), c)
+			}
+		}
+	case "assignment_pattern":
+		if l := pat.Child("left"); l != nil {
+			in.bindFrom(l, base, depth+1)
+			if p, ok := in.pathOf(l); ok {
+				in.st.weak(p, in.peek(pat.Child("right")))
+			}
+		}
+	default:
+		in.bind(pat, in.read(base), pat)
+	}
 }
 
 // receiverAndMethod returns the object a method is called on (nil for a
@@ -217,8 +350,20 @@ func (in *interp) call(n *syntax.Node) taint {
 	if !recvT.clean() && iterates[method] {
 		in.seedCallbacks(args, recvT)
 	}
+	if t, ok := in.mapped(recv, method, args, recvT); ok {
+		return t
+	}
 	_, qname, _ := in.tree.Callee(n)
 	if converts(in.tree.Lang, qname, method) {
+		return nil
+	}
+	if in.tree.Lang == lang.Go && recv == nil && method == "delete" && len(args) == 2 {
+		// delete(m, "a"): that key is gone.
+		if m, ok := in.pathOf(args[0]); ok {
+			if k, ok := in.constOf(args[1], 0); ok {
+				in.st.write(m+elemPath(in.tree.Lang, k), nil)
+			}
+		}
 		return nil
 	}
 	if t, ok := in.collection(n, recv, method, args, argT); ok {
@@ -234,7 +379,7 @@ func (in *interp) call(n *syntax.Node) taint {
 	if targets := in.run.prog.resolve(in, n, recv, method, len(args)); len(targets) > 0 {
 		var out taint
 		for _, callee := range targets {
-			out = join(out, in.apply(n, callee, recv, method, argT, recvT, false))
+			out = join(out, in.apply(n, callee, recv, method, in.byKeyword(callee, args, argT), recvT, false))
 		}
 		return out
 	}
@@ -242,12 +387,59 @@ func (in *interp) call(n *syntax.Node) taint {
 		if targets := in.run.prog.resolveNew(in, n, method); len(targets) > 0 {
 			var out taint
 			for _, callee := range targets {
-				out = join(out, in.apply(n, callee, nil, method, argT, nil, true))
+				out = join(out, in.apply(n, callee, nil, method, in.byKeyword(callee, args, argT), nil, true))
 			}
 			return out
 		}
 	}
 	return join(recvT, all)
+}
+
+// byKeyword reorders the taint of a Python call's arguments to the
+// callee's parameters: f(b=x, a=y) passes y as the first parameter. The
+// result is positional, as apply expects (without self).
+func (in *interp) byKeyword(callee *fn, args []*syntax.Node, argT []taint) []taint {
+	if in.tree.Lang != lang.Python {
+		return argT
+	}
+	named := false
+	for _, a := range args {
+		named = named || a.Kind == "keyword_argument"
+	}
+	if !named {
+		return argT
+	}
+	params := callee.params
+	if callee.selfParam && len(params) > 0 {
+		params = params[1:]
+	}
+	out := make([]taint, max(len(params), len(argT)))
+	var rest taint // keywords the callee does not name (**kwargs)
+	for i, a := range args {
+		if a.Kind != "keyword_argument" {
+			out[i] = join(out[i], argT[i])
+			continue
+		}
+		name := ""
+		if nm := a.Child("name"); nm != nil {
+			name = in.tree.Text(nm)
+		}
+		found := false
+		for j, p := range params {
+			if p.name == name {
+				out[j] = join(out[j], argT[i])
+				found = true
+				break
+			}
+		}
+		if !found {
+			rest = join(rest, argT[i])
+		}
+	}
+	if !rest.clean() && len(params) > 0 {
+		out[len(params)-1] = join(out[len(params)-1], rest)
+	}
+	return out
 }
 
 // apply uses a callee's summary at a call site.
@@ -261,8 +453,13 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	if callee.selfParam && (recv != nil || ctor) {
 		off = 1
 	}
-	arg := func(param int) taint {
+	arg := func(param int, field string) taint {
 		if param == recvParam {
+			if field != "" && recv != nil {
+				if rp, ok := in.rootPath(recv); ok {
+					return in.read(rp + field) // only that field of the receiver
+				}
+			}
 			return recvT
 		}
 		i := param - off
@@ -276,21 +473,36 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	// Setters and constructors: arguments stored in the object's fields
 	// taint the receiver, or the constructed object.
 	var stored taint
+	byField := map[string]taint{}
 	for p, tr := range s.thisParams {
-		for _, o := range arg(p) {
+		for _, o := range arg(p.param, "") {
 			o.trace = appendSteps(appendSteps(o.trace, callStep), tr...)
 			stored = join(stored, taint{o})
+			byField[p.field] = join(byField[p.field], taint{o})
 		}
 	}
 	if ctor {
 		out = join(out, stored)
+		if !stored.clean() {
+			if in.ctorFields == nil {
+				in.ctorFields = map[*syntax.Node]map[string]taint{}
+			}
+			if prev := in.ctorFields[n]; prev != nil {
+				for f, t := range prev {
+					byField[f] = join(byField[f], t)
+				}
+			}
+			in.ctorFields[n] = byField
+		}
 	} else if !stored.clean() && recv != nil {
 		if rp, ok := in.rootPath(recv); ok {
-			in.st.weak(rp, stored)
+			for f, t := range byField {
+				in.st.weak(rp+f, t)
+			}
 		}
 	}
 	for p, tr := range s.retParams {
-		for _, o := range arg(p) {
+		for _, o := range arg(p.param, p.field) {
 			o.trace = appendSteps(o.trace, callStep)
 			o.trace = appendSteps(o.trace, tr...)
 			o.trace = appendSteps(o.trace, in.traceStep(n, "propagation", "returned by "+method+"()"))
@@ -302,13 +514,13 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 		out = join(out, taint{o})
 	}
 	for _, sf := range s.sinks {
-		t := arg(sf.param)
+		t := arg(sf.param, sf.field)
 		var real taint
 		for _, o := range t {
 			if o.param < 0 {
 				real = append(real, o)
 			} else {
-				in.sum.addSink(sinkFlow{param: o.param, spec: sf.spec, file: sf.file, match: sf.match, loc: sf.loc,
+				in.sum.addSink(sinkFlow{param: o.param, field: o.field, spec: sf.spec, file: sf.file, match: sf.match, loc: sf.loc,
 					trace: appendSteps(appendSteps(o.trace, callStep), sf.trace...)})
 			}
 		}
@@ -458,9 +670,16 @@ func (in *interp) collection(n, recv *syntax.Node, method string, args []*syntax
 		l, known := in.st.lens[p]
 		if !known || idx < 0 || idx >= int64(l) {
 			if len(args) == 1 && !known {
-				// map.remove(k) / dict.pop(k)
+				// map.remove(k) / dict.pop(k): the value, and a string
+				// key is gone (an index of a list of unknown length
+				// shifts the rest instead).
 				k, _ := key(0)
 				t := in.read(k)
+				if v, ok := in.constOf(args[0], 0); ok {
+					if _, isS := v.(string); isS {
+						in.st.write(k, nil)
+					}
+				}
 				return t, true
 			}
 			return in.read(p), true
@@ -575,6 +794,38 @@ var iterates = map[string]bool{
 	"find": true, "then": true, "reduce": true, "ifPresent": true, "anyMatch": true, "allMatch": true,
 }
 
+// mapsTo lists methods whose result holds what their callback returns for
+// each element (xs.map(x -> f(x)), promise.then(v => g(v))).
+var mapsTo = map[string]bool{
+	"map": true, "flatMap": true, "mapToObj": true, "then": true, "thenApply": true, "thenCompose": true,
+}
+
+// mapped is the taint of recv.map(callback) from the callback's summary:
+// the elements' taint where the callback returns its first parameter,
+// plus the sources it returns. ok is false when the callback is not a
+// function of the program or has no summary yet.
+func (in *interp) mapped(recv *syntax.Node, method string, args []*syntax.Node, recvT taint) (taint, bool) {
+	if recv == nil || !mapsTo[method] || len(args) != 1 {
+		return nil, false
+	}
+	cb := in.run.prog.units[args[0]]
+	if cb == nil {
+		return nil, false
+	}
+	in.calls[cb] = true
+	s := in.run.sums[cb]
+	if s == nil {
+		return nil, false
+	}
+	var out taint
+	for p := range s.retParams {
+		if p.param == 0 {
+			out = join(out, recvT)
+		}
+	}
+	return join(out, s.retSrc), true
+}
+
 // seedCallbacks gives callbacks passed as arguments the source taint of
 // the receiver's elements as their first parameter.
 func (in *interp) seedCallbacks(args []*syntax.Node, recvT taint) {
@@ -598,4 +849,71 @@ func (in *interp) seedCallbacks(args []*syntax.Node, recvT taint) {
 			in.seeded = true
 		}
 	}
+}
+
+// goSlice models the Go slice updates that keep element positions
+// known: p = append(p, a, b) adds elements at the end, p = p[k:] and
+// p = p[k:e] shift them. It reports whether it handled the assignment.
+func (in *interp) goSlice(p string, right *syntax.Node, at *syntax.Node) bool {
+	l, known := in.st.lens[p]
+	if !known {
+		return false
+	}
+	switch right.Kind {
+	case "call_expression":
+		if _, m := in.receiverAndMethod(right); m != "append" {
+			return false
+		}
+		args := in.tree.Arguments(right)
+		if len(args) == 0 {
+			return false
+		}
+		if q, ok := in.pathOf(args[0]); !ok || q != p {
+			return false
+		}
+		for _, a := range args[1:] {
+			if a.Kind == "variadic_argument" {
+				return false
+			}
+		}
+		for i, a := range args[1:] {
+			t := in.peek(a).step(in.traceStep(at, "propagation", "added to "+p))
+			in.st.elem(p, p+elemPath(in.tree.Lang, int64(l+i)), t)
+		}
+		if _, still := in.st.lens[p]; still {
+			in.st.lens[p] = l + len(args) - 1
+		}
+		return true
+	case "slice_expression":
+		if q, ok := in.pathOf(right.Child("operand")); !ok || q != p {
+			return false
+		}
+		from, to := int64(0), int64(l)
+		if s := right.Child("start"); s != nil {
+			v, ok := in.constOf(s, 0)
+			if from, ok = v.(int64); !ok {
+				return false
+			}
+		}
+		if e := right.Child("end"); e != nil {
+			v, ok := in.constOf(e, 0)
+			if to, ok = v.(int64); !ok {
+				return false
+			}
+		}
+		if from < 0 || to > int64(l) || from > to {
+			return false
+		}
+		// The kept elements move to the front; what the slice itself
+		// holds (from its literal) stays, which only over-approximates.
+		for i := from; i < to; i++ {
+			in.st.vars[p+elemPath(in.tree.Lang, i-from)] = in.st.vars[p+elemPath(in.tree.Lang, i)]
+		}
+		for i := to - from; i < int64(l); i++ {
+			delete(in.st.vars, p+elemPath(in.tree.Lang, i))
+		}
+		in.st.lens[p] = int(to - from)
+		return true
+	}
+	return false
 }

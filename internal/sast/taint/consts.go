@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/socyber/codeaudit/internal/sast/lang"
 	"github.com/socyber/codeaudit/internal/sast/syntax"
 )
 
@@ -40,6 +41,9 @@ func (in *interp) constOf(n *syntax.Node, depth int) (any, bool) {
 		}
 		if _, assigned := in.st.vars[in.tree.Text(n)]; assigned {
 			return nil, false
+		}
+		if v, ok := in.fileConst(in.tree.Text(n)); ok {
+			return v, true
 		}
 		if s, ok := in.tree.ConstantValue(n); ok {
 			return s, true
@@ -89,8 +93,23 @@ func (in *interp) constOf(n *syntax.Node, depth int) (any, bool) {
 		if v, ok := in.st.consts[p]; ok {
 			return v, true
 		}
+		if in.tree.Lang == lang.Java && strings.HasPrefix(p, "this.") {
+			if _, written := in.st.vars[p]; !written {
+				return in.fileConst(p[len("this."):]) // a static final field
+			}
+		}
 	}
 	return nil, false
+}
+
+// fileConst is a top-level constant of the function's file, unless a
+// parameter or local of the same name hides it.
+func (in *interp) fileConst(name string) (any, bool) {
+	if in.run == nil {
+		return nil, false
+	}
+	v, ok := in.run.prog.consts[in.f.file][name]
+	return v, ok
 }
 
 // constCall folds the few string methods constant code uses to pick a
@@ -237,4 +256,141 @@ func truth(v any) (bool, bool) {
 		return x != "", true
 	}
 	return false, false
+}
+
+// maxFileConsts bounds the top-level constants collected per file.
+const maxFileConsts = 512
+
+// fileConsts collects a file's top-level constants with literal values
+// (integers, booleans, strings and expressions of them): Go const
+// declarations, JavaScript top-level const, Java static final fields and
+// Python module-level names assigned exactly once in the file. Branches
+// on them (if DEBUG:, if (LIMIT > 10)) are then decided like branches on
+// local constants.
+func fileConsts(f *File) map[string]any {
+	t := f.Tree
+	in := &interp{tree: t, f: &fn{file: f}}
+	cost := 0
+	in.st = newState(&cost)
+	out := map[string]any{}
+	add := func(name, value *syntax.Node) {
+		if name == nil || value == nil || len(out) >= maxFileConsts {
+			return
+		}
+		if v, ok := in.constOf(value, 0); ok {
+			out[t.Text(name)] = v
+		}
+	}
+	top := t.Root.NamedChildren()
+	switch t.Lang {
+	case lang.Go:
+		for _, d := range top {
+			if d.Kind != "const_declaration" {
+				continue
+			}
+			for _, s := range d.NamedChildren() {
+				var names []*syntax.Node
+				for _, c := range s.Children {
+					if c.Field == "name" {
+						names = append(names, c)
+					}
+				}
+				if v := s.Child("value"); v != nil {
+					if vs := listItems(v); len(vs) == len(names) {
+						for i := range names {
+							add(names[i], vs[i])
+						}
+					}
+				}
+			}
+		}
+	case lang.JavaScript, lang.TypeScript, lang.TSX:
+		for _, d := range top {
+			if d.Kind == "export_statement" {
+				if x := d.Child("declaration"); x != nil {
+					d = x
+				}
+			}
+			if d.Kind != "lexical_declaration" || len(d.Children) == 0 || d.Children[0].Kind != "const" {
+				continue
+			}
+			for _, v := range d.NamedChildren() {
+				if v.Kind == lang.KindVariableDeclarator {
+					if nm := v.Child("name"); nm != nil && nm.Kind == "identifier" {
+						add(nm, v.Child("value"))
+					}
+				}
+			}
+		}
+	case lang.Java:
+		syntax.Walk(t.Root, func(n *syntax.Node) bool {
+			if n.Kind != lang.JavaFieldDeclaration {
+				return n.Kind == "program" || n.Kind == "class_declaration" || n.Kind == lang.JavaClassBody
+			}
+			static, final := false, false
+			for _, c := range n.NamedChildren() {
+				if c.Kind == "modifiers" {
+					for _, m := range c.Children {
+						static = static || m.Kind == "static"
+						final = final || m.Kind == "final"
+					}
+				}
+			}
+			if static && final {
+				for _, d := range n.NamedChildren() {
+					if d.Kind == lang.KindVariableDeclarator {
+						add(d.Child("name"), d.Child("value"))
+					}
+				}
+			}
+			return false
+		})
+	case lang.Python:
+		for _, s := range top {
+			if s.Kind != "expression_statement" {
+				continue
+			}
+			if c := s.NamedChildren(); len(c) == 1 && c[0].Kind == "assignment" {
+				if l := c[0].Child("left"); l != nil && l.Kind == "identifier" {
+					add(l, c[0].Child("right"))
+				}
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		// Any other binding of the name in the file (another
+		// assignment, a global statement, a loop target) means it is
+		// not a constant.
+		count := map[string]int{}
+		syntax.Walk(t.Root, func(n *syntax.Node) bool {
+			switch n.Kind {
+			case "assignment", "augmented_assignment", "for_statement", "named_expression":
+				for _, c := range n.Children {
+					if (c.Field == "left" || c.Field == "name") && c.Kind == "identifier" {
+						count[t.Text(c)]++
+					}
+					if c.Field == "left" && (c.Kind == "pattern_list" || c.Kind == "tuple_pattern") {
+						for _, x := range c.NamedChildren() {
+							count[t.Text(x)]++
+						}
+					}
+				}
+			case "global_statement", "nonlocal_statement":
+				for _, c := range n.NamedChildren() {
+					count[t.Text(c)] += 2
+				}
+			}
+			return true
+		})
+		for name := range out {
+			if count[name] != 1 {
+				delete(out, name)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

@@ -125,16 +125,31 @@ type switchCase struct {
 	labels []*syntax.Node
 	def    bool
 	body   []*syntax.Node
+	// opaque is set for a Python case whose pattern is not a literal or
+	// a wildcard (a capture, class or mapping pattern): it may match
+	// anything, so the switch is not decided by a constant.
+	opaque bool
 }
 
-func (in *interp) switchStmt(n *syntax.Node) {
+// switchStmt interprets a switch statement or expression; for a Java
+// switch expression it returns the taint of the value of the cases that
+// may run (case "a" -> v; or yield v;).
+func (in *interp) switchStmt(n *syntax.Node) taint {
+	savedYield := in.yield
+	in.yield = nil
+	defer func() { in.yield = savedYield }()
+	isExpr := n.Kind == "switch_expression"
 	disc := n.Child("condition")
 	if disc == nil {
 		disc = n.Child("value")
 	}
+	if disc == nil {
+		disc = n.Child("subject") // Python match
+	}
+	in.visit(n.Child("initializer")) // Go: switch v := f(); v {
 	in.visit(disc)
 	var cases []switchCase
-	fallthru := in.tree.Lang != lang.Go
+	fallthru := in.tree.Lang != lang.Go && in.tree.Lang != lang.Python
 	body := n.Child("body")
 	if body == nil {
 		body = n
@@ -155,6 +170,11 @@ func (in *interp) switchStmt(n *syntax.Node) {
 				}
 			}
 			if c.Kind == "switch_rule" {
+				if isExpr && len(sc.body) == 1 && sc.body[0].Kind == "expression_statement" {
+					// case "a" -> value;
+					sc.body[0] = &syntax.Node{Kind: "yield_statement", Named: true, Children: sc.body[0].Children,
+						Start: sc.body[0].Start, End: sc.body[0].End}
+				}
 				sc.body = append(sc.body, &syntax.Node{Kind: "break_statement"})
 			}
 		case "switch_case", "expression_case":
@@ -175,6 +195,8 @@ func (in *interp) switchStmt(n *syntax.Node) {
 		case "switch_default", "default_case":
 			sc.def = true
 			sc.body = c.NamedChildren()
+		case "case_clause":
+			sc = in.matchCase(c)
 		default:
 			continue
 		}
@@ -194,6 +216,9 @@ func (in *interp) switchStmt(n *syntax.Node) {
 		}
 	}
 	dv, known := in.constOf(disc, 0)
+	for _, c := range cases {
+		known = known && !c.opaque
+	}
 	if known {
 		pick := -1
 		for i, c := range cases {
@@ -218,7 +243,7 @@ func (in *interp) switchStmt(n *syntax.Node) {
 			run(pick)
 			in.st.dead = false
 		}
-		return
+		return in.yield
 	}
 	before := in.st
 	out := before.clone()
@@ -235,4 +260,39 @@ func (in *interp) switchStmt(n *syntax.Node) {
 		out.merge(in.st)
 	}
 	in.st = out
+	return in.yield
+}
+
+// matchCase reads one case of a Python match statement: literal
+// patterns (and unions of them) are labels, _ is the default, a guard or
+// any other pattern makes the case opaque.
+func (in *interp) matchCase(c *syntax.Node) switchCase {
+	var sc switchCase
+	if b := c.Child("consequence"); b != nil {
+		sc.body = []*syntax.Node{b}
+	}
+	if c.Child("guard") != nil {
+		sc.opaque = true
+	}
+	for _, p := range c.NamedChildren() {
+		if p.Kind != "case_pattern" {
+			continue
+		}
+		items := p.NamedChildren()
+		if len(items) == 1 && items[0].Kind == "union_pattern" {
+			items = items[0].NamedChildren()
+		}
+		if len(items) == 0 && in.tree.Text(p) == "_" {
+			sc.def = true
+			continue
+		}
+		for _, x := range items {
+			if _, ok := in.constOf(x, 0); ok && x.Kind != "identifier" {
+				sc.labels = append(sc.labels, x)
+			} else {
+				sc.opaque = true
+			}
+		}
+	}
+	return sc
 }

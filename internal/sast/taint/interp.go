@@ -40,6 +40,12 @@ type interp struct {
 	truncated bool
 	// seeded is set when the analysis gave a callback new element taint.
 	seeded bool
+	// yield collects the values a Java switch expression's cases yield.
+	yield taint
+	// ctorFields holds, per constructor call, the taint its constructor
+	// stored in each field of the new object, for the assignment that
+	// takes the object.
+	ctorFields map[*syntax.Node]map[string]taint
 }
 
 // read is state.read, counted against the step budget.
@@ -149,16 +155,18 @@ func (in *interp) analyze() {
 		}
 		for _, o := range v {
 			if o.param >= 0 && o.param != recvParam {
-				if prev, ok := in.sum.thisParams[o.param]; !ok || len(o.trace) < len(prev) {
-					in.sum.thisParams[o.param] = o.trace
+				s := slot{o.param, k[len(self):]}
+				if prev, ok := in.sum.thisParams[s]; !ok || len(o.trace) < len(prev) {
+					in.sum.thisParams[s] = o.trace
 				}
 			}
 		}
 	}
 	for _, o := range in.ret {
 		if o.param >= 0 {
-			if prev, ok := in.sum.retParams[o.param]; !ok || len(o.trace) < len(prev) {
-				in.sum.retParams[o.param] = o.trace
+			s := slot{o.param, o.field}
+			if prev, ok := in.sum.retParams[s]; !ok || len(o.trace) < len(prev) {
+				in.sum.retParams[s] = o.trace
 			}
 		} else {
 			in.sum.retSrc = join(in.sum.retSrc, taint{o})
@@ -305,7 +313,7 @@ func (in *interp) sink(n *syntax.Node, sinks []rule.SpecMatch, t taint) {
 		}
 		for _, o := range t {
 			if o.param >= 0 {
-				in.sum.addSink(sinkFlow{param: o.param, spec: sm.Spec, file: in.f.file, match: sm.Match, loc: in.loc(n), trace: appendSteps(o.trace, step)})
+				in.sum.addSink(sinkFlow{param: o.param, field: o.field, spec: sm.Spec, file: in.f.file, match: sm.Match, loc: in.loc(n), trace: appendSteps(o.trace, step)})
 			}
 		}
 	}
@@ -317,6 +325,20 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 	case "if_statement":
 		in.ifChain(n.Child("initializer"), n.Child("condition"), n.Child("consequence"), alternatives(n))
 		return nil
+	case "var_spec":
+		// var xs []string: a zero value, an empty slice.
+		if n.Child("value") == nil {
+			for _, c := range n.Children {
+				if c.Field == "name" {
+					name := in.tree.Text(c)
+					in.st.write(name, nil)
+					if ty := n.Child("type"); ty != nil && ty.Kind == "slice_type" {
+						in.st.lens[name] = 0
+					}
+				}
+			}
+			return nil
+		}
 	case "return_statement":
 		var t taint
 		if c := n.NamedChildren(); in.tree.Lang == lang.Go && len(c) == 1 && c[0].Kind == "expression_list" && len(c[0].NamedChildren()) > 1 {
@@ -343,8 +365,11 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 	case "for_statement", "while_statement", "enhanced_for_statement", "for_in_statement", "do_statement":
 		in.loop(n)
 		return nil
-	case "switch_expression", "switch_statement", "expression_switch_statement":
-		in.switchStmt(n)
+	case "switch_expression", "switch_statement", "expression_switch_statement", "match_statement":
+		return in.switchStmt(n)
+	case "yield_statement":
+		in.yield = join(in.yield, in.children(n))
+		in.st.dead = true
 		return nil
 	case "ternary_expression":
 		return in.choose(n.Child("condition"), n.Child("consequence"), n.Child("alternative"))
@@ -380,6 +405,29 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		return in.visit(n.Child("body"))
 	case "not_operator", "instanceof_expression", "typeof_expression":
 		in.children(n)
+		return nil
+	case "unary_expression", "unary_operator":
+		// !x, -x, +x, ~x give booleans and numbers; Go's *p, &v and <-ch
+		// and JavaScript's void/delete keep (or hide) the data.
+		t := in.children(n)
+		switch operator(n) {
+		case "!", "-", "+", "~", "^", "not":
+			return nil
+		case "delete":
+			// delete o.a / delete o["a"]: that key is gone.
+			if c := n.NamedChildren(); len(c) == 1 {
+				in.forget(c[0])
+			}
+			return nil
+		}
+		return t
+	case "delete_statement":
+		// Python del d["a"], del x.f, del a, b
+		for _, c := range n.NamedChildren() {
+			for _, x := range listItems(c) {
+				in.forget(x)
+			}
+		}
 		return nil
 	case "cast_expression":
 		t := in.children(n)
@@ -423,6 +471,14 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		return nil
 	}
 	return in.children(n)
+}
+
+// forget clears a deleted key, field or variable; an unknown key
+// forgets nothing.
+func (in *interp) forget(n *syntax.Node) {
+	if p, ok := in.pathOf(n); ok && !strings.Contains(p, "[?]") {
+		in.st.write(p, nil)
+	}
 }
 
 // chainSources visits the object part of a member chain for sources and

@@ -96,17 +96,45 @@ const recvParam = 1 << 20
 
 // program indexes the functions of the files of one language family.
 type program struct {
-	lang    string
-	fns     []*fn
-	byName  map[string][]*fn
+	lang   string
+	fns    []*fn
+	byName map[string][]*fn
+	// byScope indexes named functions by name within a file, a class and
+	// a module (scopeKey), so that resolving a call in a large project
+	// does not scan every function of that name.
+	byScope map[scopeKey][]*fn
 	classes map[string]bool
+	// consts holds each file's top-level constants (fileConsts).
+	consts map[*File]map[string]any
 	// units maps function nodes to their functions (callbacks passed
 	// as arguments).
 	units map[*syntax.Node]*fn
 }
 
+// scopeKey names the functions called name in one file, class or
+// module.
+type scopeKey struct {
+	kind        int
+	scope, name string
+}
+
+const (
+	scopeFile = iota
+	scopeClass
+	scopeModule
+)
+
+// slot is a parameter of a summary and a field: for retParams the
+// receiver's field that is returned (or ""), for thisParams the field of
+// the receiver the parameter is stored in.
+type slot struct {
+	param int
+	field string
+}
+
 type sinkFlow struct {
 	param int
+	field string
 	spec  *rule.TaintSpec
 	file  *File
 	match pattern.Match
@@ -118,15 +146,15 @@ type sinkFlow struct {
 type summary struct {
 	// thisParams are the parameters whose taint a method stores in its
 	// object's fields (setters, constructors).
-	thisParams map[int][]finding.TraceStep
-	retParams  map[int][]finding.TraceStep
+	thisParams map[slot][]finding.TraceStep
+	retParams  map[slot][]finding.TraceStep
 	retSrc     taint
 	sinks      []sinkFlow
 }
 
 func (s *summary) addSink(sf sinkFlow) {
 	for i, x := range s.sinks {
-		if x.param == sf.param && x.spec == sf.spec && x.loc == sf.loc {
+		if x.param == sf.param && x.field == sf.field && x.spec == sf.spec && x.loc == sf.loc {
 			if len(sf.trace) < len(x.trace) {
 				s.sinks[i] = sf
 			}
@@ -145,16 +173,16 @@ func (s *summary) signature() string {
 	}
 	var parts []string
 	for p := range s.retParams {
-		parts = append(parts, fmt.Sprintf("r%d", p))
+		parts = append(parts, fmt.Sprintf("r%d%s", p.param, p.field))
 	}
 	for p := range s.thisParams {
-		parts = append(parts, fmt.Sprintf("t%d", p))
+		parts = append(parts, fmt.Sprintf("t%d%s", p.param, p.field))
 	}
 	for _, o := range s.retSrc {
 		parts = append(parts, "s"+o.label)
 	}
 	for _, sf := range s.sinks {
-		parts = append(parts, fmt.Sprintf("k%d:%p:%s:%d:%d", sf.param, sf.spec, sf.loc.Path, sf.loc.StartLine, sf.loc.StartColumn))
+		parts = append(parts, fmt.Sprintf("k%d%s:%p:%s:%d:%d", sf.param, sf.field, sf.spec, sf.loc.Path, sf.loc.StartLine, sf.loc.StartColumn))
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, ",")
@@ -321,7 +349,7 @@ func (run *ruleRun) solve(ctx context.Context) ([]Finding, []*fn, error) {
 		queued[f] = false
 		count[f]++
 		in := &interp{run: run, f: f, tree: f.file.Tree, specs: run.specs[f.file],
-			sum: &summary{retParams: map[int][]finding.TraceStep{}, thisParams: map[int][]finding.TraceStep{}}, calls: map[*fn]bool{}}
+			sum: &summary{retParams: map[slot][]finding.TraceStep{}, thisParams: map[slot][]finding.TraceStep{}}, calls: map[*fn]bool{}}
 		in.analyze()
 		found[f] = in.found
 		if f.class != "" && f.file.Tree.Lang != lang.Go {
@@ -422,8 +450,12 @@ func isUnit(n *syntax.Node) bool {
 }
 
 func buildProgram(g string, files []*File) *program {
-	p := &program{lang: g, byName: map[string][]*fn{}, classes: map[string]bool{}, units: map[*syntax.Node]*fn{}}
+	p := &program{lang: g, byName: map[string][]*fn{}, byScope: map[scopeKey][]*fn{}, classes: map[string]bool{}, units: map[*syntax.Node]*fn{}}
+	p.consts = map[*File]map[string]any{}
 	for _, f := range files {
+		if c := fileConsts(f); c != nil {
+			p.consts[f] = c
+		}
 		module := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 		if f.Tree.Lang == lang.Go {
 			if pc := childKind(f.Tree.Root, lang.GoPackageClause); pc != nil {
@@ -456,6 +488,9 @@ func buildProgram(g string, files []*File) *program {
 			p.fns = append(p.fns, u)
 			if u.name != "" {
 				p.byName[u.name] = append(p.byName[u.name], u)
+				for _, k := range []scopeKey{{scopeFile, f.Path, u.name}, {scopeClass, u.class, u.name}, {scopeModule, u.module, u.name}} {
+					p.byScope[k] = append(p.byScope[k], u)
+				}
 			}
 			return true
 		})

@@ -11,54 +11,56 @@ import (
 // resolve finds the functions a call may run: by name and arity, then
 // by receiver (this/self, a class, a module or package, an import).
 func (p *program) resolve(in *interp, n, recv *syntax.Node, method string, nargs int) []*fn {
-	cands := p.byName[method]
-	if len(cands) == 0 {
+	if len(p.byName[method]) == 0 {
 		return nil
 	}
 	t := in.tree
-	var fit []*fn
-	for _, c := range cands {
+	fits := func(c *fn) bool {
 		np := len(c.params)
 		if c.selfParam && (recv != nil || in.f.class == c.class) {
 			np--
 		}
 		switch {
 		case np == nargs, c.variadic && nargs >= np-1:
+			return true
 		case (t.Lang == lang.Python || family(t.Lang) == "javascript") && nargs < np:
-		default:
-			continue
+			return true
 		}
-		fit = append(fit, c)
-	}
-	if len(fit) == 0 {
-		return nil
+		return false
 	}
 	var out []*fn
-	keep := func(ok func(*fn) bool) {
-		for _, c := range fit {
-			if ok(c) {
+	// keep adds the candidates of one scope that fit the call and ok.
+	keep := func(k scopeKey, ok func(*fn) bool) {
+		for _, c := range p.byScope[k] {
+			if fits(c) && (ok == nil || ok(c)) {
 				out = append(out, c)
 			}
 		}
 	}
 	switch {
 	case recv == nil:
-		keep(func(c *fn) bool { return c.file == in.f.file })
+		keep(scopeKey{scopeFile, in.f.file.Path, method}, func(c *fn) bool { return c.file == in.f.file })
 		if len(out) == 0 {
 			if q, ok := t.Imports[method]; ok {
-				mod := moduleOf(q, method)
-				keep(func(c *fn) bool { return c.module == mod })
+				keep(scopeKey{scopeModule, moduleOf(q, method), method}, nil)
 			} else if t.Lang == lang.Go {
-				keep(func(c *fn) bool { return c.module == in.f.module && c.class == "" })
+				keep(scopeKey{scopeModule, in.f.module, method}, func(c *fn) bool { return c.class == "" })
 			} else if t.Lang == lang.Java {
-				keep(func(c *fn) bool { return c.class == in.f.class })
+				keep(scopeKey{scopeClass, in.f.class, method}, nil)
 			}
 		}
-	case recv.Kind == "this" || recv.Kind == "super" || t.Text(recv) == "self" || t.Text(recv) == "cls":
-		keep(func(c *fn) bool { return c.class == in.f.class || recv.Kind == "super" && c.class != "" })
+	case recv.Kind == "super":
+		for _, c := range p.byName[method] {
+			if c.class != "" && fits(c) {
+				out = append(out, c)
+			}
+		}
+	case recv.Kind == "this" || t.Text(recv) == "self" || t.Text(recv) == "cls":
+		keep(scopeKey{scopeClass, in.f.class, method}, nil)
 	default:
 		for _, q := range qualifiers(in, recv) {
-			keep(func(c *fn) bool { return c.class == q || c.module == q && c.class == "" })
+			keep(scopeKey{scopeClass, q, method}, nil)
+			keep(scopeKey{scopeModule, q, method}, func(c *fn) bool { return c.class == "" && c.class != q })
 			if len(out) > 0 {
 				break
 			}

@@ -188,7 +188,10 @@ def view():
 // FuzzAnalyze interprets arbitrary source as each language with the
 // fixture rules: it must neither panic nor hang.
 func FuzzAnalyze(f *testing.F) {
-	for _, p := range []string{"java/Controller.java", "python/views.py", "javascript/app.js", "go/handlers.go"} {
+	for _, p := range []string{
+		"java/Controller.java", "python/views.py", "javascript/app.js", "go/handlers.go",
+		"java/Precise.java", "python/reports.py", "javascript/destructure.ts", "go/invoices.go",
+	} {
 		data, err := os.ReadFile(filepath.Join("testdata", p))
 		if err != nil {
 			f.Fatal(err)

@@ -23,6 +23,10 @@ const (
 type origin struct {
 	param int
 	label string
+	// field is, for the receiver (param == recvParam), the access path
+	// below it that was read (".table"), "" for the whole object: a
+	// getter's summary then names the field it returns.
+	field string
 	trace []finding.TraceStep
 }
 
@@ -45,7 +49,7 @@ func join(a, b taint) taint {
 next:
 	for _, o := range b {
 		for i, p := range out {
-			if p.param == o.param && p.label == o.label {
+			if p.param == o.param && p.label == o.label && p.field == o.field {
 				if len(o.trace) < len(p.trace) {
 					out[i] = o
 				}
@@ -83,6 +87,26 @@ func appendSteps(tr []finding.TraceStep, steps ...finding.TraceStep) []finding.T
 			continue
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// under is the taint of a path below a value of taint t: the receiver's
+// origins get the rest of the path as their field.
+func (t taint) under(rest string) taint {
+	var out taint
+	for i, o := range t {
+		if o.param != recvParam {
+			continue
+		}
+		if out == nil {
+			out = make(taint, len(t))
+			copy(out, t)
+		}
+		out[i].field = o.field + rest
+	}
+	if out == nil {
+		return t
 	}
 	return out
 }
@@ -175,6 +199,9 @@ func (s *state) read(p string) taint {
 	for q := p; ; {
 		if v, ok := s.vars[q]; ok {
 			t = v
+			if q != p {
+				t = t.under(p[len(q):])
+			}
 			break
 		}
 		var ok bool

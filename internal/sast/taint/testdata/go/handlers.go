@@ -123,3 +123,12 @@ func (s *Server) guards(w http.ResponseWriter, r *http.Request) {
 	// ok: test.go.sqli
 	s.db.Query("SELECT * FROM t WHERE n = '" + other + "'")
 }
+
+func (s *Server) finder(w http.ResponseWriter, r *http.Request) {
+	f := &store.Finder{}
+	f.SetWhere(r.FormValue("where"))
+	// ruleid: test.go.sqli
+	s.db.Query(f.Query())
+	// ok: test.go.sqli
+	s.db.Query(f.Table())
+}

@@ -82,5 +82,18 @@ class AccountUse {
         Account b = new Account();
         // ok: test.java.sqli
         st.execute(b.kindQuery());
+        // A tainted owner leaves the kind of the same account clean.
+        // ok: test.java.sqli
+        st.execute(a.kindQuery());
+        User u = new User();
+        u.setRole(req.getParameter("role"));
+        // ok: test.java.sqli
+        st.execute("SELECT * FROM t WHERE n = '" + u.getName() + "'");
+        User v = new User(req.getParameter("n"), "admin");
+        // ruleid: test.java.sqli
+        st.execute("SELECT * FROM t WHERE n = '" + v.getName() + "'");
+        User w = new User("fixed", req.getParameter("r"));
+        // ok: test.java.sqli
+        st.execute("SELECT * FROM t WHERE n = '" + w.getName() + "'");
     }
 }

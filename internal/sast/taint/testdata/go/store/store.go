@@ -33,3 +33,14 @@ func (s *Service) Fixed(id string) string {
 	}
 	return "SELECT 2"
 }
+
+type Finder struct {
+	table string
+	where string
+}
+
+func (f *Finder) SetWhere(w string) { f.where = w }
+
+func (f *Finder) Table() string { return "SELECT * FROM " + f.table }
+
+func (f *Finder) Query() string { return "SELECT * FROM " + f.table + " WHERE " + f.where }
