@@ -171,8 +171,8 @@ func (s *scan) blob(ctx context.Context, r io.ReaderAt, size int64, name, inner 
 		return s.tar(ctx, io.NewSectionReader(r, 0, size), name, inner, depth)
 	case formatPickle:
 		return s.pickle(ctx, io.NewSectionReader(r, 0, size), inner, 0)
-	case formatCompressedPickle:
-		return s.compressedPickle(ctx, io.NewSectionReader(r, 0, size), head[:n], inner)
+	case formatCompressed:
+		return s.compressed(ctx, io.NewSectionReader(r, 0, size), head[:n], name, inner, depth)
 	case formatNPY:
 		return s.npy(ctx, io.NewSectionReader(r, 0, size), inner)
 	case formatH5:

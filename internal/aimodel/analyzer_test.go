@@ -112,7 +112,17 @@ func modelCases() []modelCase {
 	add("zip bomb in npz", "bomb.npz", testmodels.Zip(testmodels.ZipEntry{Name: "a.npy", Data: make([]byte, 20<<20), Deflate: true}), aimodel.RuleArchiveBomb)
 	add("gzip pickle with padding", "bomb.joblib", testmodels.Gzip(append(append(new(pickle.Builder).Proto(2).Bytes(), 'N', '0'), make([]byte, 4<<20)...)))
 	add("7z archive", "models.7z", []byte("7z\xbc\xaf\x27\x1c\x00\x04 rest"), aimodel.RuleArchiveUnscanned)
-	add("xz pickle", "model.pkl.xz", []byte("\xfd7zXZ\x00 rest"), aimodel.RuleArchiveUnscanned)
+	add("7z archive in zip", "outer.zip", testmodels.Zip(testmodels.ZipEntry{Name: "m/models.7z", Data: []byte("7z\xbc\xaf\x27\x1c\x00\x04 rest")}), aimodel.RuleArchiveUnscanned)
+	add("xz pickle", "model.pkl.xz", testmodels.XZ(mal[2].Bytes, 0), aimodel.RulePickleDangerous)
+	add("joblib xz", "clf.joblib", testmodels.XZ(mal[6].Bytes, 16), aimodel.RulePickleDangerous)
+	add("joblib lzma", "clf2.joblib", testmodels.LZMA(mal[0].Bytes), aimodel.RulePickleDangerous)
+	add("legacy torch tar.xz", "old.tar.xz", testmodels.XZ(testmodels.Tar("sys_info_p", testmodels.StateDict(), "pickle", mal[3].Bytes), 0), aimodel.RulePickleDangerous)
+	add("xz in zip", "bundle2.zip", testmodels.Zip(testmodels.ZipEntry{Name: "m/model.pkl.xz", Data: testmodels.XZ(mal[4].Bytes, 0)}), aimodel.RulePickleDangerous)
+	add("benign xz state dict", "weights.pkl.xz", testmodels.XZ(testmodels.StateDict(), 0))
+	add("benign lzma joblib", "ok2.joblib", testmodels.LZMA(testmodels.StateDict()))
+	add("xz of text", "notes.txt.xz", testmodels.XZ([]byte("release notes"), 0))
+	add("truncated xz", "cut.pkl.xz", []byte("\xfd7zXZ\x00 rest"))
+	add("lzma huge dictionary", "dict.joblib", []byte{0x5d, 0, 0, 0, 0x40, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 2, 3})
 	// Keras.
 	add("keras lambda", "model.keras", testmodels.Keras(testmodels.KerasConfig(true, "")), aimodel.RuleKerasLambda)
 	add("keras custom module", "custom.keras", testmodels.Keras(testmodels.KerasConfig(false, "evil_pkg.layers")), aimodel.RuleKerasCustomObject)
@@ -275,5 +285,23 @@ func TestCancelled(t *testing.T) {
 	err := a.AnalyzeFile(ctx, &analyzer.Target{File: source.File{Path: "x.pkl"}, Content: testmodels.StateDict()}, c)
 	if err == nil {
 		t.Error("cancelled context not honoured")
+	}
+}
+
+// Broken or over-limit compressed streams end in a warning naming the
+// file, never an error or a finding.
+func TestCompressedWarnings(t *testing.T) {
+	a := aimodel.New(aimodel.Options{})
+	xz := testmodels.XZ(testmodels.Malicious()[0].Bytes, 0)
+	for name, content := range map[string][]byte{
+		"cut.pkl.xz":     xz[:len(xz)/2],
+		"header.pkl.xz":  []byte("\xfd7zXZ\x00 rest"),
+		"dict.joblib":    {0x5d, 0, 0, 0, 0x40, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 2, 3},
+		"garbage.joblib": append([]byte{0x1f, 0x8b, 8, 0}, make([]byte, 40)...),
+	} {
+		c := analyze(t, a, name, content)
+		if len(c.warnings) == 0 || !strings.HasPrefix(c.warnings[0], name+": ") {
+			t.Errorf("%s: warnings %v, want one naming the file", name, c.warnings)
+		}
 	}
 }

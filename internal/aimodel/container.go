@@ -15,6 +15,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/socyber/codeaudit/internal/aimodel/lzstream"
 	"github.com/socyber/codeaudit/internal/aimodel/npy"
 	"github.com/socyber/codeaudit/internal/aimodel/zipguard"
 )
@@ -184,32 +185,54 @@ func (s *scan) tar(ctx context.Context, r io.Reader, name, inner string, depth i
 	}
 }
 
-// compressedPickle decompresses a joblib-style compressed pickle with a
-// bound on the output.
-func (s *scan) compressedPickle(ctx context.Context, r io.Reader, head []byte, inner string) error {
+// compressed decompresses a joblib-style compressed pickle (gzip, zlib,
+// bzip2, xz, lzma) or a compressed model file (model.pkl.xz, a .tar.xz of
+// a legacy checkpoint) with a bound on the output, and walks the pickle
+// or tar inside.
+func (s *scan) compressed(ctx context.Context, r io.Reader, head []byte, name, inner string, depth int) error {
 	var (
 		dr  io.Reader
 		err error
 	)
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
-		var gz *gzip.Reader
-		gz, err = gzip.NewReader(r)
-		dr = gz
+		dr, err = gzip.NewReader(r)
 	case bytes.HasPrefix(head, []byte("BZh")):
 		dr = bzip2.NewReader(r)
+	case lzstream.IsXZ(head):
+		dr, err = lzstream.NewXZ(r)
+	case lzstream.IsLZMA(head):
+		dr, err = lzstream.NewLZMA(r)
 	default:
-		var zr io.ReadCloser
-		zr, err = zlib.NewReader(r)
-		dr = zr
+		dr, err = zlib.NewReader(r)
 	}
 	if err != nil {
-		s.warn(inner, "compressed pickle not readable: %v", err)
+		s.warn(inner, "compressed stream not readable: %v", err)
 		return nil
 	}
 	lr := &io.LimitedReader{R: dr, N: MaxDecompressed}
-	if err := s.pickle(ctx, lr, inner, 0); err != nil {
-		return err
+	er := &errReader{r: lr}
+	br := bufio.NewReaderSize(er, 64<<10)
+	peek, _ := br.Peek(512)
+	switch {
+	case len(peek) >= 262 && string(peek[257:262]) == "ustar":
+		if err := s.tar(ctx, br, name, inner, depth); err != nil {
+			return err
+		}
+	case len(peek) >= 2 && peek[0] == 0x80 && peek[1] <= 5, formatOf(name) == formatPickleName,
+		formatOf(strings.TrimSuffix(name, path.Ext(name))) == formatPickleName:
+		if err := s.pickle(ctx, br, inner, 0); err != nil {
+			return err
+		}
+	default:
+		// Neither a pickle nor a tar: nothing to inspect.
+		return nil
+	}
+	if er.err != nil {
+		if errors.Is(er.err, context.Canceled) || errors.Is(er.err, context.DeadlineExceeded) {
+			return er.err
+		}
+		s.warn(inner, "compressed stream only partly read: %v", er.err)
 	}
 	if lr.N <= 0 {
 		s.emit(RuleArchiveBomb, s.loc(),
@@ -217,6 +240,26 @@ func (s *scan) compressedPickle(ctx context.Context, r io.Reader, head []byte, i
 			props(inner))
 	}
 	return nil
+}
+
+// errReader keeps the first error other than io.EOF of a decompressor and
+// reports io.ErrUnexpectedEOF instead, so that the pickle walker stops
+// with "truncated" and the scan warns with the real cause.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, io.ErrUnexpectedEOF
+	}
+	n, err := e.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		e.err = err
+		err = io.ErrUnexpectedEOF
+	}
+	return n, err
 }
 
 // npy reads a .npy header; an object array's body is a pickle.
