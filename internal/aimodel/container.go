@@ -17,6 +17,7 @@ import (
 
 	"github.com/socyber/codeaudit/internal/aimodel/lzstream"
 	"github.com/socyber/codeaudit/internal/aimodel/npy"
+	"github.com/socyber/codeaudit/internal/aimodel/sevenz"
 	"github.com/socyber/codeaudit/internal/aimodel/zipguard"
 )
 
@@ -260,6 +261,70 @@ func (e *errReader) Read(p []byte) (int, error) {
 		err = io.ErrUnexpectedEOF
 	}
 	return n, err
+}
+
+// sevenZip scans the model files inside a 7z archive. Folders are decoded
+// only when they hold a model file; files packed with a method that is
+// not decoded (encryption, BCJ, PPMd) are reported as unscanned.
+func (s *scan) sevenZip(ctx context.Context, r io.ReaderAt, size int64, inner string, depth int) error {
+	a, err := sevenz.Open(r, size)
+	if err != nil {
+		var bomb *sevenz.BombError
+		if errors.As(err, &bomb) {
+			s.emit(RuleArchiveBomb, s.loc(), fmt.Sprintf("%s: %s; the archive was not scanned.", where(s.path, inner), bomb.Reason), props(inner))
+			return nil
+		}
+		s.emit(RuleArchiveUnscanned, s.loc(),
+			fmt.Sprintf("%s is a 7z archive that could not be opened (%v); model files inside it were not checked.", where(s.path, inner), err),
+			props(inner, "archive", "7z"))
+		return nil
+	}
+	var skipped []string
+	var method string
+	want := func(f *sevenz.File) bool { return !f.Dir && formatOf(f.Name) != formatNone }
+	fn := func(f *sevenz.File, rc io.Reader) error {
+		ename := entryName(inner, f.Name)
+		br := bufio.NewReader(rc)
+		head, _ := br.Peek(2)
+		if len(head) == 2 && head[0] == 0x80 && head[1] <= 5 || formatOf(f.Name) == formatPickleName {
+			return s.pickle(ctx, br, ename, 0)
+		}
+		if depth+1 > MaxNesting {
+			s.warn(ename, "archive nesting deeper than %d; not scanned", MaxNesting)
+			return nil
+		}
+		if f.Size > MaxInMemory {
+			s.warn(ename, "7z entry of %d bytes is over the %d-byte in-memory limit; not scanned", f.Size, MaxInMemory)
+			return nil
+		}
+		b, err := io.ReadAll(br)
+		if err != nil {
+			s.warn(ename, "7z entry not fully read: %v", err)
+			return nil
+		}
+		return s.blob(ctx, bytes.NewReader(b), int64(len(b)), f.Name, ename, depth+1)
+	}
+	skip := func(f *sevenz.File, err error) {
+		skipped = append(skipped, f.Name)
+		method = err.Error()
+	}
+	if err := a.Walk(ctx, want, fn, skip); err != nil {
+		var bomb *sevenz.BombError
+		switch {
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			return err
+		case errors.As(err, &bomb):
+			s.emit(RuleArchiveBomb, s.loc(), fmt.Sprintf("%s: %s; the rest of the archive was not scanned.", where(s.path, inner), bomb.Reason), props(inner))
+		default:
+			s.warn(inner, "7z archive not fully read: %v", err)
+		}
+	}
+	if len(skipped) > 0 {
+		s.emit(RuleArchiveUnscanned, s.loc(),
+			fmt.Sprintf("%s holds model files that were not checked (%s): %s.", where(s.path, inner), method, list(skipped)),
+			props(inner, "archive", "7z", "entries", strings.Join(skipped, ",")))
+	}
+	return nil
 }
 
 // npy reads a .npy header; an object array's body is a pickle.
