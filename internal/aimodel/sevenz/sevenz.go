@@ -9,6 +9,7 @@
 package sevenz
 
 import (
+	"bufio"
 	"bytes"
 	"compress/bzip2"
 	"compress/flate"
@@ -396,7 +397,8 @@ func (a *Archive) decoder(st streams, fo *folder) (io.Reader, uint64, error) {
 	if off+32 < off || off+32 > uint64(a.size) || psize > uint64(a.size)-off-32 {
 		return nil, 0, errors.New("7z packed stream beyond the end of the file")
 	}
-	src := io.NewSectionReader(a.r, int64(off+32), int64(psize))
+	// Buffered: the LZMA decoders read byte by byte, and r may be a file.
+	src := bufio.NewReaderSize(io.NewSectionReader(a.r, int64(off+32), int64(psize)), 64<<10)
 	c := fo.coders[0]
 	var (
 		dec io.Reader
