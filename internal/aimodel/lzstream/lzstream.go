@@ -77,7 +77,16 @@ func NewLZMA(r io.Reader) (io.Reader, error) {
 	if d := int64(binary.LittleEndian.Uint32(h[1:5])); d > MaxDictionary {
 		return nil, &DictionaryError{Size: d}
 	}
-	return lzma.ReaderConfig{DictCap: MaxDictionary}.NewReader(io.MultiReader(bytes.NewReader(h[:]), r))
+	return lzma.ReaderConfig{DictCap: MaxDictionary}.NewReader(buffered(io.MultiReader(bytes.NewReader(h[:]), r)))
+}
+
+// buffered gives the decoders, which read byte by byte, a buffer unless r
+// already is one.
+func buffered(r io.Reader) io.Reader {
+	if _, ok := r.(io.ByteReader); ok {
+		return r
+	}
+	return bufio.NewReaderSize(r, 64<<10)
 }
 
 // NewRawLZMA reads an LZMA stream without header, as 7z stores it: props
@@ -93,7 +102,7 @@ func NewRawLZMA(r io.Reader, props []byte, size int64) (io.Reader, error) {
 	var h [lzmaHeaderLen]byte
 	copy(h[:], props)
 	binary.LittleEndian.PutUint64(h[5:], uint64(size))
-	return lzma.ReaderConfig{DictCap: MaxDictionary}.NewReader(io.MultiReader(bytes.NewReader(h[:]), r))
+	return lzma.ReaderConfig{DictCap: MaxDictionary}.NewReader(buffered(io.MultiReader(bytes.NewReader(h[:]), r)))
 }
 
 // NewRawLZMA2 reads an LZMA2 stream whose dictionary size is coded in
@@ -106,7 +115,7 @@ func NewRawLZMA2(r io.Reader, prop byte) (io.Reader, error) {
 	if d > MaxDictionary {
 		return nil, &DictionaryError{Size: d}
 	}
-	return lzma.Reader2Config{DictCap: int(max(d, lzma.MinDictCap))}.NewReader2(r)
+	return lzma.Reader2Config{DictCap: int(max(d, lzma.MinDictCap))}.NewReader2(buffered(r))
 }
 
 // NewXZ reads the first stream of an xz file, block by block. Only the
