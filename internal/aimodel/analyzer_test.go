@@ -123,6 +123,8 @@ func modelCases() []modelCase {
 	add("7z archive in zip", "outer.zip", testmodels.Zip(testmodels.ZipEntry{Name: "m/models.7z", Data: []byte("7z\xbc\xaf\x27\x1c\x00\x04 rest")}), aimodel.RuleArchiveUnscanned)
 	add("xz pickle", "model.pkl.xz", testmodels.XZ(mal[2].Bytes, 0), aimodel.RulePickleDangerous)
 	add("joblib xz", "clf.joblib", testmodels.XZ(mal[6].Bytes, 16), aimodel.RulePickleDangerous)
+	split := mal[5].Bytes
+	add("pickle across xz streams", "split.pkl.xz", append(testmodels.XZ(split[:len(split)/2], 0), testmodels.XZ(split[len(split)/2:], 0)...), aimodel.RulePickleDangerous)
 	add("joblib lzma", "clf2.joblib", testmodels.LZMA(mal[0].Bytes), aimodel.RulePickleDangerous)
 	add("legacy torch tar.xz", "old.tar.xz", testmodels.XZ(testmodels.Tar("sys_info_p", testmodels.StateDict(), "pickle", mal[3].Bytes), 0), aimodel.RulePickleDangerous)
 	add("xz in zip", "bundle2.zip", testmodels.Zip(testmodels.ZipEntry{Name: "m/model.pkl.xz", Data: testmodels.XZ(mal[4].Bytes, 0)}), aimodel.RulePickleDangerous)

@@ -118,21 +118,86 @@ func NewRawLZMA2(r io.Reader, prop byte) (io.Reader, error) {
 	return lzma.Reader2Config{DictCap: int(max(d, lzma.MinDictCap))}.NewReader2(buffered(r))
 }
 
-// NewXZ reads the first stream of an xz file, block by block. Only the
+// NewXZ reads an xz file, stream by stream and block by block. Only the
 // LZMA2 filter is decoded (what xz and Python's lzma module write by
 // default); other filter chains return ErrUnsupported when their block is
-// reached. The index and integrity checks are skipped: the content is
-// inspected, not trusted.
+// reached. Indexes and integrity checks are skipped over, not verified:
+// the content is inspected, not trusted.
 func NewXZ(r io.Reader) (io.Reader, error) {
-	cr := &counter{r: bufio.NewReader(r)}
+	x := &xzReader{cr: &counter{r: bufio.NewReader(r)}}
+	if err := x.streamHeader(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+func (x *xzReader) streamHeader() error {
 	var h [xzHeaderLen]byte
-	if _, err := io.ReadFull(cr, h[:]); err != nil {
-		return nil, fmt.Errorf("xz header: %w", err)
+	if _, err := io.ReadFull(x.cr, h[:]); err != nil {
+		return fmt.Errorf("xz header: %w", err)
 	}
 	if !IsXZ(h[:]) || h[6] != 0 || h[7] > 0x0f {
-		return nil, errors.New("not an xz stream")
+		return errors.New("not an xz stream")
 	}
-	return &xzReader{cr: cr, check: checkSize(h[7])}, nil
+	x.check = checkSize(h[7])
+	return nil
+}
+
+// nextStream skips the index (its indicator already read) and the footer
+// of the current stream, then the stream padding, and starts the next
+// stream if one follows: xz tools and Python's lzma module decompress
+// concatenated streams as one, so a pickle may run across them.
+func (x *xzReader) nextStream() error {
+	start := x.cr.n - 1
+	records, err := x.varintFrom()
+	if err != nil {
+		return err
+	}
+	if records > maxIndexRecords {
+		return fmt.Errorf("xz index lists %d blocks", records)
+	}
+	for i := uint64(0); i < 2*records; i++ {
+		if _, err := x.varintFrom(); err != nil {
+			return err
+		}
+	}
+	pad := (4 - (x.cr.n-start)%4) % 4
+	if _, err := io.CopyN(io.Discard, x.cr, pad+4+xzHeaderLen); err != nil { // padding, CRC32, footer
+		return fmt.Errorf("xz index: %w", noEOF(err))
+	}
+	for {
+		// Stream padding: zero bytes, four at a time.
+		b, err := x.cr.r.Peek(4)
+		if len(b) == 0 && errors.Is(err, io.EOF) {
+			x.done = true
+			return nil
+		}
+		if len(b) == 4 && b[0]|b[1]|b[2]|b[3] == 0 {
+			if _, err := io.CopyN(io.Discard, x.cr, 4); err != nil {
+				return err
+			}
+			continue
+		}
+		return x.streamHeader()
+	}
+}
+
+// maxIndexRecords bounds the blocks an xz index may list.
+const maxIndexRecords = 1 << 24
+
+func (x *xzReader) varintFrom() (uint64, error) {
+	var v uint64
+	for i := 0; i < 9; i++ {
+		b, err := x.cr.ReadByte()
+		if err != nil {
+			return 0, fmt.Errorf("xz index: %w", noEOF(err))
+		}
+		v |= uint64(b&0x7f) << (7 * i)
+		if b&0x80 == 0 {
+			return v, nil
+		}
+	}
+	return 0, errors.New("xz index integer malformed")
 }
 
 func checkSize(t byte) int {
@@ -212,9 +277,8 @@ func (x *xzReader) nextBlock() error {
 	if err != nil {
 		return fmt.Errorf("xz block header: %w", noEOF(err))
 	}
-	if b == 0 { // index indicator: no more blocks
-		x.done = true
-		return nil
+	if b == 0 { // index indicator: no more blocks in this stream
+		return x.nextStream()
 	}
 	h := make([]byte, (int(b)+1)*4-1)
 	if _, err := io.ReadFull(x.cr, h); err != nil {
