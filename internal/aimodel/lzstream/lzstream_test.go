@@ -26,10 +26,10 @@ func TestRoundTrip(t *testing.T) {
 		data []byte
 		open func(io.Reader) (io.Reader, error)
 	}{
-		"xz one block":   {testmodels.XZ(want, 0), lzstream.NewXZ},
-		"xz many blocks": {testmodels.XZ(want, 7000), lzstream.NewXZ},
+		"xz one block":                {testmodels.XZ(want, 0), lzstream.NewXZ},
+		"xz many blocks":              {testmodels.XZ(want, 7000), lzstream.NewXZ},
 		"xz two streams with padding": {append(append(testmodels.XZ(want[:5000], 0), 0, 0, 0, 0), testmodels.XZ(want[5000:], 3000)...), lzstream.NewXZ},
-		"lzma":           {testmodels.LZMA(want), lzstream.NewLZMA},
+		"lzma":                        {testmodels.LZMA(want), lzstream.NewLZMA},
 		"lzma2": {testmodels.LZMA2(want), func(r io.Reader) (io.Reader, error) {
 			return lzstream.NewRawLZMA2(r, testmodels.DictProp)
 		}},
