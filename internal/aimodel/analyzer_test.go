@@ -116,6 +116,7 @@ func modelCases() []modelCase {
 	add("7z lzma2 pickle", "pickles.7z", testmodels.SevenZip(true, true, readme, testmodels.ZipEntry{Name: "m/model.pkl", Data: mal[1].Bytes}), aimodel.RulePickleDangerous)
 	add("7z torch zip", "torch.7z", testmodels.SevenZip(true, true, readme, testmodels.ZipEntry{Name: "model.pt", Data: testmodels.TorchZip(mal[5].Bytes)}), aimodel.RulePickleDangerous)
 	add("7z stored npy", "arr.7z", testmodels.SevenZip(false, false, testmodels.ZipEntry{Name: "a.npy", Data: testmodels.NPY("|O", mal[3].Bytes)}), aimodel.RulePickleDangerous)
+	add("7z xz joblib", "jl.7z", testmodels.SevenZip(true, false, readme, testmodels.ZipEntry{Name: "clf.joblib", Data: testmodels.XZ(mal[2].Bytes, 0)}), aimodel.RulePickleDangerous)
 	add("7z benign", "ok.7z", testmodels.SevenZip(true, true, readme, testmodels.ZipEntry{Name: "model.pth", Data: testmodels.TorchZip(testmodels.StateDict())}))
 	add("7z benign text only", "docs.7z", testmodels.SevenZip(true, false, readme))
 	add("7z bomb", "bomb.7z", testmodels.SevenZip(true, true, testmodels.ZipEntry{Name: "data.pkl", Data: make([]byte, 2<<20)}), aimodel.RuleArchiveBomb)

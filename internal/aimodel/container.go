@@ -284,9 +284,10 @@ func (s *scan) sevenZip(ctx context.Context, r io.ReaderAt, size int64, inner st
 	want := func(f *sevenz.File) bool { return !f.Dir && formatOf(f.Name) != formatNone }
 	fn := func(f *sevenz.File, rc io.Reader) error {
 		ename := entryName(inner, f.Name)
-		br := bufio.NewReader(rc)
-		head, _ := br.Peek(2)
-		if len(head) == 2 && head[0] == 0x80 && head[1] <= 5 || formatOf(f.Name) == formatPickleName {
+		br := bufio.NewReaderSize(rc, 64<<10)
+		head, _ := br.Peek(512)
+		if sniff(head, f.Name) == formatPickle {
+			// Streamed: pickles may be larger than what is held in memory.
 			return s.pickle(ctx, br, ename, 0)
 		}
 		if depth+1 > MaxNesting {
