@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/socyber/codeaudit/internal/aimodel/internal/testmodels"
@@ -98,6 +100,12 @@ func flip(b []byte, i int) []byte {
 func FuzzOpen(f *testing.F) {
 	f.Add(testmodels.SevenZip(false, false, entries()...))
 	f.Add(testmodels.SevenZip(true, true, entries()...))
+	real, _ := filepath.Glob(filepath.Join("testdata", "7zip", "*.7z"))
+	for _, p := range real {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a, err := sevenz.Open(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
