@@ -2,6 +2,7 @@ package aimodel_test
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -315,4 +316,43 @@ func TestCompressedWarnings(t *testing.T) {
 			t.Errorf("%s: warnings %v, want one naming the file", name, c.warnings)
 		}
 	}
+}
+
+// Decompression that only skips data (a big tar member, the other files of
+// a solid 7z folder) stops when the budget runs out.
+func TestCancelledWhileDecompressing(t *testing.T) {
+	a := aimodel.New(aimodel.Options{})
+	big := make([]byte, 512<<10) // not too compressible: no bomb
+	x := uint32(7)
+	for i := range big {
+		x = x*1664525 + 1013904223
+		big[i] = byte(x >> 24)
+	}
+	for name, content := range map[string][]byte{
+		"m.tar.xz": testmodels.XZ(testmodels.Tar("filler.bin", big, "pickle", testmodels.StateDict()), 0),
+		"m.7z":     testmodels.SevenZip(true, true, testmodels.ZipEntry{Name: "filler.bin", Data: big}, testmodels.ZipEntry{Name: "m.pkl", Data: testmodels.StateDict()}),
+	} {
+		ctx := &countdown{Context: context.Background(), left: 4}
+		err := a.AnalyzeFile(ctx, &analyzer.Target{File: source.File{Path: name}, Content: content}, &collector{})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: got %v, want context.Canceled", name, err)
+		}
+		if ctx.left > -1 {
+			t.Errorf("%s: the budget ran out after the decompression (%d checks left)", name, ctx.left)
+		}
+	}
+}
+
+// countdown is a context whose budget runs out after a number of checks.
+type countdown struct {
+	context.Context
+	left int
+}
+
+func (c *countdown) Err() error {
+	c.left--
+	if c.left < 0 {
+		return context.Canceled
+	}
+	return nil
 }
