@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/aimodel/pickle"
+	"github.com/socyber/codeaudit/internal/aimodel/sevenz"
 	"github.com/socyber/codeaudit/internal/aimodel/zipguard"
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/finding"
@@ -171,8 +172,8 @@ func (s *scan) blob(ctx context.Context, r io.ReaderAt, size int64, name, inner 
 		return s.tar(ctx, io.NewSectionReader(r, 0, size), name, inner, depth)
 	case formatPickle:
 		return s.pickle(ctx, io.NewSectionReader(r, 0, size), inner, 0)
-	case formatCompressedPickle:
-		return s.compressedPickle(ctx, io.NewSectionReader(r, 0, size), head[:n], inner)
+	case formatCompressed:
+		return s.compressed(ctx, io.NewSectionReader(r, 0, size), head[:n], name, inner, depth)
 	case formatNPY:
 		return s.npy(ctx, io.NewSectionReader(r, 0, size), inner)
 	case formatH5:
@@ -190,6 +191,9 @@ func (s *scan) blob(ctx context.Context, r io.ReaderAt, size int64, name, inner 
 	case formatTokenizerConfig, formatJinja:
 		return s.template(ctx, r, size, kind, inner)
 	case formatUnscanned:
+		if sevenz.Is7z(head[:n]) {
+			return s.sevenZip(ctx, r, size, inner, depth)
+		}
 		s.emit(RuleArchiveUnscanned, s.loc(),
 			fmt.Sprintf("%s is compressed as %s, which the scanner cannot open; model files inside it were not checked.", where(s.path, inner), unscannedName(head[:n])),
 			props(inner, "archive", unscannedName(head[:n])))

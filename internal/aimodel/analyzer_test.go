@@ -2,6 +2,7 @@ package aimodel_test
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -112,7 +113,28 @@ func modelCases() []modelCase {
 	add("zip bomb in npz", "bomb.npz", testmodels.Zip(testmodels.ZipEntry{Name: "a.npy", Data: make([]byte, 20<<20), Deflate: true}), aimodel.RuleArchiveBomb)
 	add("gzip pickle with padding", "bomb.joblib", testmodels.Gzip(append(append(new(pickle.Builder).Proto(2).Bytes(), 'N', '0'), make([]byte, 4<<20)...)))
 	add("7z archive", "models.7z", []byte("7z\xbc\xaf\x27\x1c\x00\x04 rest"), aimodel.RuleArchiveUnscanned)
-	add("xz pickle", "model.pkl.xz", []byte("\xfd7zXZ\x00 rest"), aimodel.RuleArchiveUnscanned)
+	readme := testmodels.ZipEntry{Name: "README.md", Data: []byte("# weights\n")}
+	add("7z lzma2 pickle", "pickles.7z", testmodels.SevenZip(true, true, readme, testmodels.ZipEntry{Name: "m/model.pkl", Data: mal[1].Bytes}), aimodel.RulePickleDangerous)
+	add("7z torch zip", "torch.7z", testmodels.SevenZip(true, true, readme, testmodels.ZipEntry{Name: "model.pt", Data: testmodels.TorchZip(mal[5].Bytes)}), aimodel.RulePickleDangerous)
+	add("7z stored npy", "arr.7z", testmodels.SevenZip(false, false, testmodels.ZipEntry{Name: "a.npy", Data: testmodels.NPY("|O", mal[3].Bytes)}), aimodel.RulePickleDangerous)
+	add("7z xz joblib", "jl.7z", testmodels.SevenZip(true, false, readme, testmodels.ZipEntry{Name: "clf.joblib", Data: testmodels.XZ(mal[2].Bytes, 0)}), aimodel.RulePickleDangerous)
+	add("7z benign", "ok.7z", testmodels.SevenZip(true, true, readme, testmodels.ZipEntry{Name: "model.pth", Data: testmodels.TorchZip(testmodels.StateDict())}))
+	add("7z benign text only", "docs.7z", testmodels.SevenZip(true, false, readme))
+	add("7z bomb", "bomb.7z", testmodels.SevenZip(true, true, testmodels.ZipEntry{Name: "data.pkl", Data: make([]byte, 2<<20)}), aimodel.RuleArchiveBomb)
+	add("7z encrypted", "secret.7z", testmodels.SevenZipAES(readme, testmodels.ZipEntry{Name: "model.pkl", Data: mal[0].Bytes}), aimodel.RuleArchiveUnscanned)
+	add("7z archive in zip", "outer.zip", testmodels.Zip(testmodels.ZipEntry{Name: "m/models.7z", Data: []byte("7z\xbc\xaf\x27\x1c\x00\x04 rest")}), aimodel.RuleArchiveUnscanned)
+	add("xz pickle", "model.pkl.xz", testmodels.XZ(mal[2].Bytes, 0), aimodel.RulePickleDangerous)
+	add("joblib xz", "clf.joblib", testmodels.XZ(mal[6].Bytes, 16), aimodel.RulePickleDangerous)
+	split := mal[5].Bytes
+	add("pickle across xz streams", "split.pkl.xz", append(testmodels.XZ(split[:len(split)/2], 0), testmodels.XZ(split[len(split)/2:], 0)...), aimodel.RulePickleDangerous)
+	add("joblib lzma", "clf2.joblib", testmodels.LZMA(mal[0].Bytes), aimodel.RulePickleDangerous)
+	add("legacy torch tar.xz", "old.tar.xz", testmodels.XZ(testmodels.Tar("sys_info_p", testmodels.StateDict(), "pickle", mal[3].Bytes), 0), aimodel.RulePickleDangerous)
+	add("xz in zip", "bundle2.zip", testmodels.Zip(testmodels.ZipEntry{Name: "m/model.pkl.xz", Data: testmodels.XZ(mal[4].Bytes, 0)}), aimodel.RulePickleDangerous)
+	add("benign xz state dict", "weights.pkl.xz", testmodels.XZ(testmodels.StateDict(), 0))
+	add("benign lzma joblib", "ok2.joblib", testmodels.LZMA(testmodels.StateDict()))
+	add("xz of text", "notes.txt.xz", testmodels.XZ([]byte("release notes"), 0))
+	add("truncated xz", "cut.pkl.xz", []byte("\xfd7zXZ\x00 rest"))
+	add("lzma huge dictionary", "dict.joblib", []byte{0x5d, 0, 0, 0, 0x40, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 2, 3})
 	// Keras.
 	add("keras lambda", "model.keras", testmodels.Keras(testmodels.KerasConfig(true, "")), aimodel.RuleKerasLambda)
 	add("keras custom module", "custom.keras", testmodels.Keras(testmodels.KerasConfig(false, "evil_pkg.layers")), aimodel.RuleKerasCustomObject)
@@ -276,4 +298,61 @@ func TestCancelled(t *testing.T) {
 	if err == nil {
 		t.Error("cancelled context not honoured")
 	}
+}
+
+// Broken or over-limit compressed streams end in a warning naming the
+// file, never an error or a finding.
+func TestCompressedWarnings(t *testing.T) {
+	a := aimodel.New(aimodel.Options{})
+	xz := testmodels.XZ(testmodels.Malicious()[0].Bytes, 0)
+	for name, content := range map[string][]byte{
+		"cut.pkl.xz":     xz[:len(xz)/2],
+		"header.pkl.xz":  []byte("\xfd7zXZ\x00 rest"),
+		"dict.joblib":    {0x5d, 0, 0, 0, 0x40, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 2, 3},
+		"garbage.joblib": append([]byte{0x1f, 0x8b, 8, 0}, make([]byte, 40)...),
+	} {
+		c := analyze(t, a, name, content)
+		if len(c.warnings) == 0 || !strings.HasPrefix(c.warnings[0], name+": ") {
+			t.Errorf("%s: warnings %v, want one naming the file", name, c.warnings)
+		}
+	}
+}
+
+// Decompression that only skips data (a big tar member, the other files of
+// a solid 7z folder) stops when the budget runs out.
+func TestCancelledWhileDecompressing(t *testing.T) {
+	a := aimodel.New(aimodel.Options{})
+	big := make([]byte, 512<<10) // not too compressible: no bomb
+	x := uint32(7)
+	for i := range big {
+		x = x*1664525 + 1013904223
+		big[i] = byte(x >> 24)
+	}
+	for name, content := range map[string][]byte{
+		"m.tar.xz": testmodels.XZ(testmodels.Tar("filler.bin", big, "pickle", testmodels.StateDict()), 0),
+		"m.7z":     testmodels.SevenZip(true, true, testmodels.ZipEntry{Name: "filler.bin", Data: big}, testmodels.ZipEntry{Name: "m.pkl", Data: testmodels.StateDict()}),
+	} {
+		ctx := &countdown{Context: context.Background(), left: 4}
+		err := a.AnalyzeFile(ctx, &analyzer.Target{File: source.File{Path: name}, Content: content}, &collector{})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: got %v, want context.Canceled", name, err)
+		}
+		if ctx.left > -1 {
+			t.Errorf("%s: the budget ran out after the decompression (%d checks left)", name, ctx.left)
+		}
+	}
+}
+
+// countdown is a context whose budget runs out after a number of checks.
+type countdown struct {
+	context.Context
+	left int
+}
+
+func (c *countdown) Err() error {
+	c.left--
+	if c.left < 0 {
+		return context.Canceled
+	}
+	return nil
 }

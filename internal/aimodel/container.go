@@ -15,7 +15,9 @@ import (
 	"path"
 	"strings"
 
+	"github.com/socyber/codeaudit/internal/aimodel/lzstream"
 	"github.com/socyber/codeaudit/internal/aimodel/npy"
+	"github.com/socyber/codeaudit/internal/aimodel/sevenz"
 	"github.com/socyber/codeaudit/internal/aimodel/zipguard"
 )
 
@@ -184,37 +186,158 @@ func (s *scan) tar(ctx context.Context, r io.Reader, name, inner string, depth i
 	}
 }
 
-// compressedPickle decompresses a joblib-style compressed pickle with a
-// bound on the output.
-func (s *scan) compressedPickle(ctx context.Context, r io.Reader, head []byte, inner string) error {
+// compressed decompresses a joblib-style compressed pickle (gzip, zlib,
+// bzip2, xz, lzma) or a compressed model file (model.pkl.xz, a .tar.xz of
+// a legacy checkpoint) with a bound on the output, and walks the pickle
+// or tar inside.
+func (s *scan) compressed(ctx context.Context, r io.Reader, head []byte, name, inner string, depth int) error {
 	var (
 		dr  io.Reader
 		err error
 	)
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
-		var gz *gzip.Reader
-		gz, err = gzip.NewReader(r)
-		dr = gz
+		dr, err = gzip.NewReader(r)
 	case bytes.HasPrefix(head, []byte("BZh")):
 		dr = bzip2.NewReader(r)
+	case lzstream.IsXZ(head):
+		dr, err = lzstream.NewXZ(r)
+	case lzstream.IsLZMA(head):
+		dr, err = lzstream.NewLZMA(r)
 	default:
-		var zr io.ReadCloser
-		zr, err = zlib.NewReader(r)
-		dr = zr
+		dr, err = zlib.NewReader(r)
 	}
 	if err != nil {
-		s.warn(inner, "compressed pickle not readable: %v", err)
+		s.warn(inner, "compressed stream not readable: %v", err)
 		return nil
 	}
 	lr := &io.LimitedReader{R: dr, N: MaxDecompressed}
-	if err := s.pickle(ctx, lr, inner, 0); err != nil {
-		return err
+	er := &errReader{r: &ctxReader{ctx: ctx, r: lr}}
+	br := bufio.NewReaderSize(er, 64<<10)
+	peek, _ := br.Peek(512)
+	switch {
+	case len(peek) >= 262 && string(peek[257:262]) == "ustar":
+		if err := s.tar(ctx, br, name, inner, depth); err != nil {
+			return err
+		}
+	case len(peek) >= 2 && peek[0] == 0x80 && peek[1] <= 5, formatOf(name) == formatPickleName,
+		formatOf(strings.TrimSuffix(name, path.Ext(name))) == formatPickleName:
+		if err := s.pickle(ctx, br, inner, 0); err != nil {
+			return err
+		}
+	default:
+		// Neither a pickle nor a tar: nothing to inspect.
+		return nil
+	}
+	if er.err != nil {
+		if errors.Is(er.err, context.Canceled) || errors.Is(er.err, context.DeadlineExceeded) {
+			return er.err
+		}
+		s.warn(inner, "compressed stream only partly read: %v", er.err)
 	}
 	if lr.N <= 0 {
 		s.emit(RuleArchiveBomb, s.loc(),
 			fmt.Sprintf("%s expands to more than %d bytes; the rest was not scanned.", where(s.path, inner), int64(MaxDecompressed)),
 			props(inner))
+	}
+	return nil
+}
+
+// ctxReader stops reading once the context is done: skipping through a
+// large compressed tar decompresses everything it skips.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// errReader keeps the first error other than io.EOF of a decompressor and
+// reports io.ErrUnexpectedEOF instead, so that the pickle walker stops
+// with "truncated" and the scan warns with the real cause.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, io.ErrUnexpectedEOF
+	}
+	n, err := e.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		e.err = err
+		err = io.ErrUnexpectedEOF
+	}
+	return n, err
+}
+
+// sevenZip scans the model files inside a 7z archive. Folders are decoded
+// only when they hold a model file; files packed with a method that is
+// not decoded (encryption, BCJ, PPMd) are reported as unscanned.
+func (s *scan) sevenZip(ctx context.Context, r io.ReaderAt, size int64, inner string, depth int) error {
+	a, err := sevenz.Open(r, size)
+	if err != nil {
+		var bomb *sevenz.BombError
+		if errors.As(err, &bomb) {
+			s.emit(RuleArchiveBomb, s.loc(), fmt.Sprintf("%s: %s; the archive was not scanned.", where(s.path, inner), bomb.Reason), props(inner))
+			return nil
+		}
+		s.emit(RuleArchiveUnscanned, s.loc(),
+			fmt.Sprintf("%s is a 7z archive that could not be opened (%v); model files inside it were not checked.", where(s.path, inner), err),
+			props(inner, "archive", "7z"))
+		return nil
+	}
+	var skipped []string
+	var method string
+	want := func(f *sevenz.File) bool { return !f.Dir && formatOf(f.Name) != formatNone }
+	fn := func(f *sevenz.File, rc io.Reader) error {
+		ename := entryName(inner, f.Name)
+		br := bufio.NewReaderSize(rc, 64<<10)
+		head, _ := br.Peek(512)
+		if sniff(head, f.Name) == formatPickle {
+			// Streamed: pickles may be larger than what is held in memory.
+			return s.pickle(ctx, br, ename, 0)
+		}
+		if depth+1 > MaxNesting {
+			s.warn(ename, "archive nesting deeper than %d; not scanned", MaxNesting)
+			return nil
+		}
+		if f.Size > MaxInMemory {
+			s.warn(ename, "7z entry of %d bytes is over the %d-byte in-memory limit; not scanned", f.Size, MaxInMemory)
+			return nil
+		}
+		b, err := io.ReadAll(br)
+		if err != nil {
+			s.warn(ename, "7z entry not fully read: %v", err)
+			return nil
+		}
+		return s.blob(ctx, bytes.NewReader(b), int64(len(b)), f.Name, ename, depth+1)
+	}
+	skip := func(f *sevenz.File, err error) {
+		skipped = append(skipped, f.Name)
+		method = err.Error()
+	}
+	if err := a.Walk(ctx, want, fn, skip); err != nil {
+		var bomb *sevenz.BombError
+		switch {
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			return err
+		case errors.As(err, &bomb):
+			s.emit(RuleArchiveBomb, s.loc(), fmt.Sprintf("%s: %s; the rest of the archive was not scanned.", where(s.path, inner), bomb.Reason), props(inner))
+		default:
+			s.warn(inner, "7z archive not fully read: %v", err)
+		}
+	}
+	if len(skipped) > 0 {
+		s.emit(RuleArchiveUnscanned, s.loc(),
+			fmt.Sprintf("%s holds model files that were not checked (%s): %s.", where(s.path, inner), method, list(skipped)),
+			props(inner, "archive", "7z", "entries", strings.Join(skipped, ",")))
 	}
 	return nil
 }

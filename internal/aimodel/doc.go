@@ -5,7 +5,8 @@
 //
 // Formats: pickle streams at protocols 0-5 (package pickle) on their own or
 // inside PyTorch zip and legacy tar checkpoints, joblib files (plain or
-// gzip/zlib/bzip2-compressed), NumPy .npy/.npz object arrays; Keras .keras
+// gzip/zlib/bzip2/xz/lzma-compressed, package lzstream), NumPy .npy/.npz
+// object arrays, zip and 7z archives (package sevenz); Keras .keras
 // and .h5 configs (Lambda layers, custom modules); TensorFlow
 // saved_model.pb and ONNX models (package modelproto); GGUF metadata
 // (package gguf) and tokenizer chat templates; safetensors headers

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path"
 	"strings"
+
+	"github.com/socyber/codeaudit/internal/aimodel/lzstream"
 )
 
 type format int
@@ -13,7 +15,7 @@ const (
 	formatZip
 	formatTar
 	formatPickle
-	formatCompressedPickle
+	formatCompressed
 	formatNPY
 	formatH5
 	formatSafetensors
@@ -29,6 +31,8 @@ const (
 	// formatPickleName: a name that always holds a pickle (.pkl).
 	formatPickleName
 	formatKerasMetadata
+	// formatCompressedName: .xz or .lzma, a compressed model file.
+	formatCompressedName
 )
 
 // formatOf classifies a path by name only (Wants must not do I/O).
@@ -61,8 +65,10 @@ func formatOf(p string) format {
 		return formatGGUF
 	case ".onnx":
 		return formatONNX
-	case ".7z", ".xz", ".lzma":
+	case ".7z":
 		return formatUnscanned
+	case ".xz", ".lzma":
+		return formatCompressedName
 	}
 	return formatNone
 }
@@ -79,9 +85,10 @@ func sniff(head []byte, name string) format {
 		return formatGGUF
 	case bytes.HasPrefix(head, []byte("\x89HDF\r\n\x1a\n")):
 		return formatH5
-	case bytes.HasPrefix(head, []byte("7z\xbc\xaf\x27\x1c")),
-		bytes.HasPrefix(head, []byte("\xfd7zXZ\x00")):
+	case bytes.HasPrefix(head, []byte("7z\xbc\xaf\x27\x1c")):
 		return formatUnscanned
+	case lzstream.IsXZ(head):
+		return formatCompressed
 	case len(head) >= 262 && string(head[257:262]) == "ustar":
 		return formatTar
 	case len(head) >= 2 && head[0] == 0x80 && head[1] <= 5:
@@ -89,13 +96,15 @@ func sniff(head []byte, name string) format {
 	}
 	switch byName {
 	case formatPickleName:
-		if isCompressed(head) {
-			return formatCompressedPickle
-		}
-		if len(head) > 0 && head[0] == 0x5d && (len(head) < 3 || head[1] == 0 && head[2] == 0) {
-			return formatUnscanned // raw lzma (joblib compress="lzma")
+		if isCompressed(head) || lzstream.IsLZMA(head) {
+			return formatCompressed // joblib compress=...
 		}
 		return formatPickle
+	case formatCompressedName:
+		if isCompressed(head) || lzstream.IsLZMA(head) {
+			return formatCompressed
+		}
+		return formatNone
 	case formatMaybePickle:
 		return formatNone
 	case formatSafetensors, formatONNX, formatSavedModel, formatTokenizerConfig, formatJinja, formatUnscanned,
@@ -128,10 +137,6 @@ func unscannedName(head []byte) string {
 	switch {
 	case bytes.HasPrefix(head, []byte("7z\xbc\xaf\x27\x1c")):
 		return "7z"
-	case bytes.HasPrefix(head, []byte("\xfd7zXZ\x00")):
-		return "xz"
-	case len(head) > 0 && head[0] == 0x5d:
-		return "lzma"
 	}
 	return "compressed"
 }

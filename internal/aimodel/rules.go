@@ -93,9 +93,9 @@ func ruleList() []finding.Rule {
 		{
 			ID:          RuleArchiveUnscanned,
 			Title:       "Model archive could not be inspected",
-			Description: "The file is an archive or compressed stream the scanner cannot open (7z, xz, lzma). Model files inside it, pickles in particular, were not checked.",
+			Description: "The file is an archive the scanner cannot open or decode: a broken 7z archive, or model files inside a 7z archive packed with a method that is not decoded (AES encryption, BCJ or PPMd). Those model files, pickles in particular, were not checked.",
 			Severity:    finding.Info, Confidence: finding.ConfidenceLow, CWE: "CWE-502",
-			Remediation: "Ship models uncompressed or as zip, and prefer safetensors, so that they can be inspected:\n  7z x models.7z && codeaudit scan --scanners models models/",
+			Remediation: "Ship models unencrypted as zip or 7z (LZMA/LZMA2), and prefer safetensors, so that they can be inspected:\n  7z x models.7z && codeaudit scan --scanners models models/",
 			References:  []string{refSafetensors},
 			Tags:        []string{"ai", "model", "archive"},
 		},
