@@ -331,6 +331,25 @@ func TestGitHistoryAddedThenRemoved(t *testing.T) {
 	}
 }
 
+// TestStagedNotARepo checks --staged outside a git work tree: nothing is
+// staged, so no files, no error, and one warning from the analyzer.
+func TestStagedNotARepo(t *testing.T) {
+	requireGit(t)
+	dir := t.TempDir()
+	write(t, dir, "a.env", "POSTGRES_PASSWORD=pG7!vQ2rX9mK\n")
+	files, err := StagedFiles(context.Background(), dir)
+	if err != nil || files != nil {
+		t.Errorf("StagedFiles = %v, %v; want nil, nil", files, err)
+	}
+	e := &emitter{}
+	if err := New(Options{Staged: true}).AnalyzeProject(context.Background(), project(t, dir), e); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.findings) != 0 || len(e.warnings) != 1 || !strings.Contains(e.warnings[0], "not a git repository") {
+		t.Errorf("findings %v, warnings %v", e.findings, e.warnings)
+	}
+}
+
 func TestGitHistoryNotARepo(t *testing.T) {
 	requireGit(t)
 	dir := t.TempDir()

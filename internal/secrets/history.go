@@ -365,9 +365,17 @@ func (a *Analyzer) scanStaged(ctx context.Context, p *analyzer.Project, out anal
 }
 
 // StagedFiles lists the files added, copied, modified or renamed in the
-// index, relative to dir, so a caller can restrict discovery to them.
+// index, relative to dir, so a caller can restrict discovery to them. A
+// directory outside any git work tree has nothing staged: no files and no
+// error (the analyzer then warns that --staged had nothing to scan).
 func StagedFiles(ctx context.Context, dir string) ([]string, error) {
 	a := New(Options{})
+	if _, err := exec.LookPath(a.opts.Git); err != nil {
+		return nil, fmt.Errorf("secrets: --staged needs git: %w", err)
+	}
+	if !a.isRepo(ctx, dir) {
+		return nil, nil
+	}
 	cmd := a.gitCommand(ctx, dir, "diff", "--cached", "--name-only", "-z", "--relative", "--diff-filter=ACMRT")
 	outb, err := cmd.Output()
 	if err != nil {
