@@ -1,8 +1,10 @@
 package secrets_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -122,5 +124,52 @@ func TestHistoryThroughEngine(t *testing.T) {
 	}
 	if b, _ := json.Marshal(res); strings.Contains(string(b), "Hk3$wQ8zLm5v") {
 		t.Error("result leaks the secret")
+	}
+}
+
+// TestHistoryInlineIgnoreThroughEngine checks codeaudit:ignore comments in
+// history mode, where the engine reads no file for this analyzer: a
+// working-tree .env line marked ignored is suppressed (not reported again
+// as history-only), and the engine's debug log holds no secret.
+func TestHistoryInlineIgnoreThroughEngine(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=Eve", "-c", "user.email=eve@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q", "-b", "main")
+	env := "# codeaudit:ignore secrets.generic-password -- local test database, not reachable\n" +
+		"POSTGRES_PASSWORD=pG7!vQ2rX9mK\n" +
+		"SESSION_SECRET=8f3kLq2Zp9Wm4Xv7Nr1Tb6Yc\n"
+	if err := os.WriteFile(filepath.Join(dir, "app.env"), []byte(env), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("add", ".")
+	run("commit", "-q", "-m", "env")
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	res, err := engine.Run(context.Background(), engine.Options{Source: source.Options{Root: dir}, Target: dir, Logger: logger},
+		[]analyzer.Analyzer{secrets.New(secrets.Options{GitHistory: true})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != "secrets.generic-secret" || res.Findings[0].Properties["in_history_only"] != "false" {
+		t.Errorf("findings = %+v", res.Findings)
+	}
+	if len(res.Suppressed) != 1 || res.Suppressed[0].RuleID != "secrets.generic-password" || res.Suppressed[0].Suppression.Kind != "inline" {
+		t.Errorf("suppressed = %+v", res.Suppressed)
+	}
+	b, _ := json.Marshal(res)
+	for _, s := range []string{"pG7!vQ2rX9mK", "8f3kLq2Zp9Wm4Xv7Nr1Tb6Yc"} {
+		if strings.Contains(string(b)+logs.String(), s) {
+			t.Errorf("result or log contains a secret starting %q", s[:4])
+		}
 	}
 }

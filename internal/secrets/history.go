@@ -420,6 +420,16 @@ func (a *Analyzer) scanTree(ctx context.Context, p *analyzer.Project, out analyz
 				}
 				out.Warn(f.Path, err.Error())
 			}
+			// The engine reads only the files some analyzer wants, and in
+			// history mode this one wants none: apply the file's inline
+			// ignores here, as the file phase would have.
+			if inl := suppress.ParseInline(f.Path, content); inl != nil {
+				for i := range fs {
+					if fs[i].Suppression == nil {
+						fs[i].Suppression = inl.Match(&fs[i])
+					}
+				}
+			}
 			mu.Lock()
 			all = append(all, fs...)
 			mu.Unlock()
