@@ -561,3 +561,16 @@ func TestGitHistoryAllRefs(t *testing.T) {
 		t.Errorf("commits by path (-want +got):\n%s", diff)
 	}
 }
+
+func TestRepetitiveKey(t *testing.T) {
+	// The header of every unencrypted OpenSSH key: not padding.
+	header := "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ"
+	if repetitiveKey(header) {
+		t.Error("OpenSSH header judged repetitive")
+	}
+	for _, pad := range []string{strings.Repeat("A", 80), strings.Repeat("AB", 40), "MIIEpAIBAAKCAQEA" + strings.Repeat("X", 30) + "q8Zr2LmX7vPw"} {
+		if !repetitiveKey(pad) {
+			t.Errorf("padding %q… not judged repetitive", pad[:20])
+		}
+	}
+}

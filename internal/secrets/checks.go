@@ -177,7 +177,7 @@ func findPrivateKey(s *scan, d *detector, gcpSA *finding.Rule, start int) {
 		return
 	}
 	if strings.Contains(raw, "...") || strings.Contains(raw, "…") || strings.Contains(strings.ToLower(raw), "xxxx") ||
-		strings.ContainsAny(raw, "<>{}") || repetitive(b64) {
+		strings.ContainsAny(raw, "<>{}") || repetitiveKey(b64) {
 		return
 	}
 	m := Match{Start: start, End: end, Show: len(begin) + li + 5}
@@ -206,6 +206,31 @@ func findPrivateKey(s *scan, d *detector, gcpSA *finding.Rule, start int) {
 	}
 	m.priority = d.priority
 	s.keep(m)
+}
+
+// maxKeyRun is the longest run of one base64 character key material may
+// hold. Structured keys have short runs of their own: every unencrypted
+// OpenSSH key starts with about ten 'A's (the zero bytes of its empty KDF
+// options and key count), so the token rule of eight does not apply.
+const maxKeyRun = 24
+
+// repetitiveKey reports key material that is padding, not a key: two
+// distinct characters or fewer, or a run longer than maxKeyRun.
+func repetitiveKey(b64 string) bool {
+	distinct := map[byte]bool{}
+	run := 0
+	for i := 0; i < len(b64); i++ {
+		distinct[b64[i]] = true
+		if i > 0 && b64[i] == b64[i-1] {
+			run++
+			if run >= maxKeyRun {
+				return true
+			}
+		} else {
+			run = 1
+		}
+	}
+	return len(distinct) <= 2
 }
 
 // keyMaterial returns the base64 characters of a key body, skipping
