@@ -300,6 +300,7 @@ func builtinDetectors() []*detector {
 			re: re(`^rubygems_[0-9a-f]{48}`), skip: 9, show: 9, minEntropy: 3.2},
 		{rule: privKey, kind: kindCustom, priority: prioBlock, keywords: []string{"-----BEGIN "},
 			find: func(s *scan, d *detector, _ string, start int) { findPrivateKey(s, d, gcpSA, start) }},
+		{rule: privKey, kind: kindCustom, priority: prioBlock, keywords: []string{base64PEM}, find: findBase64PrivateKey},
 		{rule: jwt, kind: kindPrefix, priority: prioToken, keywords: []string{"eyJ"},
 			re:     re(`^eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,}`),
 			tailOK: notTokenByte, show: 3, check: checkJWT},
