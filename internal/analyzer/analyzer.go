@@ -85,6 +85,10 @@ type Project struct {
 	Root string
 	// Files is the inventory of discovered files, sorted by path.
 	Files []source.File
+	// Skipped lists what discovery left out and why, for analyzers that
+	// read other versions of the tree (git history) and must leave out the
+	// same paths.
+	Skipped []source.Skipped
 	// ReadFile reads a discovered file by its relative path, within the
 	// scan's size cap.
 	ReadFile func(path string) ([]byte, error)

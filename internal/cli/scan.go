@@ -315,6 +315,19 @@ func writeReport(w report.Writer, res *result.Result, path string, stdout io.Wri
 // writeFileAtomic writes through a temporary file renamed into place, so a
 // failed write never leaves a truncated file behind.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		// A device or pipe (-o /dev/null, -o /dev/stdout): renaming over
+		// it would replace it, for every process, by a regular file.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return f.Close()
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".codeaudit-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)

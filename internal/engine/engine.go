@@ -361,7 +361,7 @@ func (s *scan) runProject(ctx context.Context) {
 	if len(s.projectAnalyzers) == 0 {
 		return
 	}
-	p := &analyzer.Project{Root: s.inv.Root, Files: s.inv.Files, ReadFile: s.readFile}
+	p := &analyzer.Project{Root: s.inv.Root, Files: s.inv.Files, Skipped: s.inv.Skipped, ReadFile: s.readFile}
 	for _, a := range s.projectAnalyzers {
 		if ctx.Err() != nil {
 			return

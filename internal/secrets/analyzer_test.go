@@ -331,6 +331,25 @@ func TestGitHistoryAddedThenRemoved(t *testing.T) {
 	}
 }
 
+// TestStagedNotARepo checks --staged outside a git work tree: nothing is
+// staged, so no files, no error, and one warning from the analyzer.
+func TestStagedNotARepo(t *testing.T) {
+	requireGit(t)
+	dir := t.TempDir()
+	write(t, dir, "a.env", "POSTGRES_PASSWORD=pG7!vQ2rX9mK\n")
+	files, err := StagedFiles(context.Background(), dir)
+	if err != nil || files != nil {
+		t.Errorf("StagedFiles = %v, %v; want nil, nil", files, err)
+	}
+	e := &emitter{}
+	if err := New(Options{Staged: true}).AnalyzeProject(context.Background(), project(t, dir), e); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.findings) != 0 || len(e.warnings) != 1 || !strings.Contains(e.warnings[0], "not a git repository") {
+		t.Errorf("findings %v, warnings %v", e.findings, e.warnings)
+	}
+}
+
 func TestGitHistoryNotARepo(t *testing.T) {
 	requireGit(t)
 	dir := t.TempDir()
@@ -457,5 +476,101 @@ func TestGitHistoryRename(t *testing.T) {
 	f := e.findings[0]
 	if f.Location.Path != "conf/new.env" || f.Properties["in_history_only"] != "false" || f.Properties["introduced_path"] != "conf/old.env" || f.Properties["date"] != "2024-01-02T10:00:00+00:00" {
 		t.Errorf("finding %s %v", f.Location, f.Properties)
+	}
+}
+
+// TestContextLowersConfidence checks that test fixtures, examples, templates
+// and documentation keep their findings at one confidence step lower, with
+// the severity unchanged and the reason in the context property.
+func TestContextLowersConfidence(t *testing.T) {
+	line := "AWS_ACCESS_KEY_ID=AKIAZ3XQ7JH2MPLV4NWR\n"
+	tests := []struct {
+		path, context string
+		conf          finding.Confidence
+	}{
+		{"deploy/prod.env", "", finding.ConfidenceHigh},
+		{"internal/aws/client_test.go", "test", finding.ConfidenceMedium},
+		{"tests/test_upload.py", "test", finding.ConfidenceMedium},
+		{"web/src/__tests__/api.spec.ts", "test", finding.ConfidenceMedium},
+		{"src/test/resources/fixtures/app.yaml", "test", finding.ConfidenceMedium},
+		{"examples/quickstart/main.py", "example", finding.ConfidenceMedium},
+		{"config/app.env.example", "template", finding.ConfidenceMedium},
+		{"README.md", "docs", finding.ConfidenceMedium},
+		{"docs/setup/aws.yaml", "docs", finding.ConfidenceMedium},
+		{"api/openapi.yaml", "docs", finding.ConfidenceMedium},
+	}
+	a := New(Options{})
+	for _, tt := range tests {
+		if got := contextKind(tt.path); got != tt.context {
+			t.Errorf("contextKind(%s) = %q; want %q", tt.path, got, tt.context)
+		}
+		fs, err := a.ScanText(context.Background(), tt.path, []byte(line))
+		if err != nil || len(fs) != 1 {
+			t.Errorf("%s: %d findings, %v; want 1 (lowered, not dropped)", tt.path, len(fs), err)
+			continue
+		}
+		f := fs[0]
+		if f.Confidence != tt.conf || f.Severity != finding.High || f.Properties["context"] != tt.context {
+			t.Errorf("%s: confidence %v severity %v context %q", tt.path, f.Confidence, f.Severity, f.Properties["context"])
+		}
+	}
+	// A generic finding already at medium goes one step lower, never below low.
+	fs, err := a.ScanText(context.Background(), "docs/install.md", []byte("DB_PASSWORD=pG7!vQ2rX9mK\n"))
+	if err != nil || len(fs) != 1 || fs[0].Confidence != finding.ConfidenceLow || fs[0].Severity != finding.Medium {
+		t.Errorf("generic finding in docs: %+v, %v", fs, err)
+	}
+}
+
+// TestGitHistoryAllRefs checks that commits reachable only from a branch
+// that was never merged, or only from a tag, are scanned too.
+func TestGitHistoryAllRefs(t *testing.T) {
+	requireGit(t)
+	dir := t.TempDir()
+	git(t, dir, nil, "init", "-q", "-b", "main")
+	write(t, dir, "README.md", "# service\n")
+	git(t, dir, nil, "add", ".")
+	git(t, dir, author("Alice", "2024-01-02T10:00:00+00:00"), "commit", "-q", "-m", "init")
+	// A branch never merged into main.
+	git(t, dir, nil, "checkout", "-q", "-b", "wip")
+	write(t, dir, "wip/notify.env", "SLACK_WEBHOOK=https://hooks.slack.com/services/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\n")
+	git(t, dir, nil, "add", ".")
+	git(t, dir, author("Bob", "2024-01-03T10:00:00+00:00"), "commit", "-q", "-m", "wip")
+	onBranch := git(t, dir, nil, "rev-parse", "HEAD")
+	// A commit reachable only from a tag.
+	git(t, dir, nil, "checkout", "-q", "--detach", "main")
+	write(t, dir, "release/key.env", "AWS_ACCESS_KEY_ID=AKIAZ3XQ7JH2MPLV4NWR\n")
+	git(t, dir, nil, "add", ".")
+	git(t, dir, author("Carol", "2024-01-04T10:00:00+00:00"), "commit", "-q", "-m", "release")
+	onTag := git(t, dir, nil, "rev-parse", "HEAD")
+	git(t, dir, nil, "tag", "v0.9.0")
+	git(t, dir, nil, "checkout", "-q", "main")
+
+	e := &emitter{}
+	if err := New(Options{GitHistory: true}).AnalyzeProject(context.Background(), project(t, dir), e); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range e.findings {
+		if f.Properties["in_history_only"] != "true" {
+			t.Errorf("%s: in_history_only = %q", f.Location.Path, f.Properties["in_history_only"])
+		}
+		got[f.Location.Path] = f.Properties["commit"]
+	}
+	want := map[string]string{"wip/notify.env": onBranch, "release/key.env": onTag}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("commits by path (-want +got):\n%s", diff)
+	}
+}
+
+func TestRepetitiveKey(t *testing.T) {
+	// The header of every unencrypted OpenSSH key: not padding.
+	header := "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ"
+	if repetitiveKey(header) {
+		t.Error("OpenSSH header judged repetitive")
+	}
+	for _, pad := range []string{strings.Repeat("A", 80), strings.Repeat("AB", 40), "MIIEpAIBAAKCAQEA" + strings.Repeat("X", 30) + "q8Zr2LmX7vPw"} {
+		if !repetitiveKey(pad) {
+			t.Errorf("padding %q… not judged repetitive", pad[:20])
+		}
 	}
 }

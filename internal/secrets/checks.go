@@ -143,58 +143,119 @@ const (
 // material and END line, in plain PEM or escaped inside a string. A key in
 // a Google service-account JSON file is reported as that instead.
 func findPrivateKey(s *scan, d *detector, gcpSA *finding.Rule, start int) {
-	text := s.text
+	blk, ok := pemKeyBlock(s.text, start)
+	if !ok {
+		return
+	}
+	m := Match{Start: start, End: blk.end, Show: blk.labelEnd}
+	if m.Show > maxVendorPrefix {
+		m.Show = 0
+	}
+	if inServiceAccountJSON(s, start) {
+		m.Rule = gcpSA
+	}
+	keepKey(s, d, m, blk)
+}
+
+// base64PEM is "-----BEGIN " in base64, as it starts the value of a
+// Kubernetes Secret (tls.key), a kubeconfig (client-key-data) or a CI
+// variable that holds a whole PEM file.
+const base64PEM = "LS0tLS1CRUdJTi"
+
+// findBase64PrivateKey matches a private key block written as one base64
+// string: the string is decoded and judged like a PEM block.
+func findBase64PrivateKey(s *scan, d *detector, _ string, start int) {
+	t := s.text
+	if !bytes.HasPrefix(t[start:], []byte(base64PEM)) || start > 0 && isBase64Byte(t[start-1]) {
+		return
+	}
+	end := start
+	for end < len(t) && end-start < maxKeyBlock*4/3 && isBase64Byte(t[end]) {
+		end++
+	}
+	if (end-start)%4 != 0 || end < len(t) && isAlnum(t[end]) {
+		return // cut off, or longer than any key block: not one whole value
+	}
+	dec, err := base64.StdEncoding.DecodeString(string(t[start:end]))
+	if err != nil {
+		return
+	}
+	blk, ok := pemKeyBlock(dec, 0)
+	if !ok {
+		return
+	}
+	m := Match{Start: start, End: end, Show: 4}
+	setProp(&m, "encoding", "base64")
+	keepKey(s, d, m, blk)
+}
+
+func isBase64Byte(c byte) bool { return isAlnum(c) || c == '+' || c == '/' || c == '=' }
+
+// keyBlock is a private key block found by pemKeyBlock.
+type keyBlock struct {
+	label     string // "RSA PRIVATE KEY"
+	labelEnd  int    // length of the BEGIN line's marker
+	end       int    // offset just past the END line
+	encrypted bool
+}
+
+// pemKeyBlock checks the block starting at text[start:] ("-----BEGIN "):
+// a PRIVATE KEY label, an END line, and key material between them that is
+// base64 of sufficient length and entropy, not a placeholder.
+func pemKeyBlock(text []byte, start int) (keyBlock, bool) {
 	const begin = "-----BEGIN "
 	if !bytes.HasPrefix(text[start:], []byte(begin)) {
-		return
+		return keyBlock{}, false
 	}
 	rest := text[start+len(begin) : min(len(text), start+len(begin)+maxKeyLabel+5)]
 	li := bytes.Index(rest, []byte("-----"))
 	if li < 0 {
-		return
+		return keyBlock{}, false
 	}
 	label := string(rest[:li])
 	if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") {
-		return
+		return keyBlock{}, false
 	}
 	bodyStart := start + len(begin) + li + 5
 	limit := min(len(text), bodyStart+maxKeyBlock)
 	endMarker := []byte("-----END " + label + "-----")
 	ei := bytes.Index(text[bodyStart:limit], endMarker)
 	if ei < 0 {
-		return
+		return keyBlock{}, false
 	}
 	body := text[bodyStart : bodyStart+ei]
-	end := bodyStart + ei + len(endMarker)
 	b64 := keyMaterial(body)
 	if len(b64) < minKeyBase64 || entropy(b64) < keyMinEntropy {
-		return
+		return keyBlock{}, false
 	}
 	raw := string(body)
 	// The body must be key material, not code between two unrelated
 	// markers: almost every non-space byte is base64 or an escape.
 	if strings.Contains(raw, "-----BEGIN") || len(b64)*4 < nonSpace(body)*3 {
-		return
+		return keyBlock{}, false
 	}
 	if strings.Contains(raw, "...") || strings.Contains(raw, "…") || strings.Contains(strings.ToLower(raw), "xxxx") ||
-		strings.ContainsAny(raw, "<>{}") || repetitive(b64) {
-		return
+		strings.ContainsAny(raw, "<>{}") || repetitiveKey(b64) {
+		return keyBlock{}, false
 	}
-	m := Match{Start: start, End: end, Show: len(begin) + li + 5}
-	if m.Show > maxVendorPrefix {
-		m.Show = 0
-	}
-	setProp(&m, "key_type", label)
-	if strings.Contains(label, "ENCRYPTED") || strings.Contains(raw, "ENCRYPTED") || opensshEncrypted(b64) {
+	return keyBlock{
+		label:     label,
+		labelEnd:  len(begin) + li + 5,
+		end:       bodyStart + ei + len(endMarker),
+		encrypted: strings.Contains(label, "ENCRYPTED") || strings.Contains(raw, "ENCRYPTED") || opensshEncrypted(b64),
+	}, true
+}
+
+// keepKey completes a private key match and keeps it.
+func keepKey(s *scan, d *detector, m Match, blk keyBlock) {
+	setProp(&m, "key_type", blk.label)
+	if blk.encrypted {
 		m.Severity = medium
 		lowerTo(&m, cMed, "encrypted", "true", "the key is encrypted with a passphrase, which slows but does not stop its use")
 	}
-	if inServiceAccountJSON(s, start) {
-		m.Rule = gcpSA
-	}
 	// Keep the detector's generic filters off the block itself: they were
-	// applied to the key material above.
-	m.Secret = string(text[m.Start:m.End])
+	// applied to the key material.
+	m.Secret = string(s.text[m.Start:m.End])
 	if m.Rule == nil {
 		m.Rule = d.rule
 	}
@@ -206,6 +267,31 @@ func findPrivateKey(s *scan, d *detector, gcpSA *finding.Rule, start int) {
 	}
 	m.priority = d.priority
 	s.keep(m)
+}
+
+// maxKeyRun is the longest run of one base64 character key material may
+// hold. Structured keys have short runs of their own: every unencrypted
+// OpenSSH key starts with about ten 'A's (the zero bytes of its empty KDF
+// options and key count), so the token rule of eight does not apply.
+const maxKeyRun = 24
+
+// repetitiveKey reports key material that is padding, not a key: two
+// distinct characters or fewer, or a run longer than maxKeyRun.
+func repetitiveKey(b64 string) bool {
+	distinct := map[byte]bool{}
+	run := 0
+	for i := 0; i < len(b64); i++ {
+		distinct[b64[i]] = true
+		if i > 0 && b64[i] == b64[i-1] {
+			run++
+			if run >= maxKeyRun {
+				return true
+			}
+		} else {
+			run = 1
+		}
+	}
+	return len(distinct) <= 2
 }
 
 // keyMaterial returns the base64 characters of a key body, skipping

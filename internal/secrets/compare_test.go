@@ -80,7 +80,7 @@ func TestMeasureHistory(t *testing.T) {
 	}
 	start := time.Now()
 	e := &emitter{}
-	hist, err := New(Options{}).collectHistory(context.Background(), dir, e)
+	hist, err := New(Options{}).collectHistory(context.Background(), dir, nil, e)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -288,7 +288,9 @@ func builtinDetectors() []*detector {
 				n := len(w)
 				return n >= 2 && w[n-2] == "auth" && w[n-1] == "token" && strings.Contains(line, "_authToken")
 			},
-			value: re(`^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|npm_[A-Za-z0-9]{36})$`), minEntropy: 3.0},
+			// Legacy UUID tokens only: npm_ tokens are found by the prefix
+			// detector, which verifies their checksum.
+			value: re(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`), minEntropy: 3.0},
 		{rule: pypi, kind: kindPrefix, priority: prioToken, keywords: []string{"pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"},
 			re:     re(`^pypi-Ag[A-Za-z0-9_\-]{50,500}`),
 			tailOK: notTokenByte, skip: 24, show: 5, minEntropy: 3.5},
@@ -298,6 +300,7 @@ func builtinDetectors() []*detector {
 			re: re(`^rubygems_[0-9a-f]{48}`), skip: 9, show: 9, minEntropy: 3.2},
 		{rule: privKey, kind: kindCustom, priority: prioBlock, keywords: []string{"-----BEGIN "},
 			find: func(s *scan, d *detector, _ string, start int) { findPrivateKey(s, d, gcpSA, start) }},
+		{rule: privKey, kind: kindCustom, priority: prioBlock, keywords: []string{base64PEM}, find: findBase64PrivateKey},
 		{rule: jwt, kind: kindPrefix, priority: prioToken, keywords: []string{"eyJ"},
 			re:     re(`^eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,}`),
 			tailOK: notTokenByte, show: 3, check: checkJWT},

@@ -16,6 +16,7 @@ func FuzzScan(f *testing.F) {
 	f.Add("a.py", "url = 'postgres://u:p4ssw0rdX@h/db' token='eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlc2lnbmF0dXJl'")
 	f.Add("a.json", `{"private_key": "-----BEGIN PRIVATE KEY-----\nQ~\n-----END PRIVATE KEY-----", "type": "service_account"}`)
 	f.Add("Dockerfile", "ENV DB_PASSWORD s3cr3tPa55\nARG x")
+	f.Add("kubeconfig", "client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUE9PQotLS0tLUVORCBFQyBQUklWQVRFIEtFWS0tLS0tCg==\n")
 	sc, err := NewScanner()
 	if err != nil {
 		f.Fatal(err)

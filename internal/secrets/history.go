@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path"
 	"runtime"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/socyber/codeaudit/internal/analyzer"
 	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/secrets/gitdiff"
+	"github.com/socyber/codeaudit/internal/source"
 	"github.com/socyber/codeaudit/internal/suppress"
 )
 
@@ -108,7 +110,7 @@ func (a *Analyzer) scanHistory(ctx context.Context, p *analyzer.Project, out ana
 		out.Warn("", fmt.Sprintf("git not found (%v): --git-history scanned the working tree only", err))
 	} else if a.isRepo(ctx, p.Root) {
 		var err error
-		hist, err = a.collectHistory(ctx, p.Root, out)
+		hist, err = a.collectHistory(ctx, p.Root, newExcludedPaths(p.Skipped), out)
 		if err != nil {
 			if ctx.Err() != nil {
 				return err
@@ -198,6 +200,60 @@ func vendored(p string) bool {
 	return false
 }
 
+// excludedPaths holds the files and directories the operator excluded from
+// discovery (--exclude, the configuration's exclude list, .codeauditignore),
+// so history mode leaves out the same paths. .gitignore is not among them:
+// a file committed by mistake and ignored afterwards (.env) is the commonest
+// secret in history.
+type excludedPaths struct {
+	files map[string]bool
+	dirs  []string // with a trailing slash
+}
+
+func newExcludedPaths(skipped []source.Skipped) *excludedPaths {
+	x := &excludedPaths{files: map[string]bool{}}
+	for _, s := range skipped {
+		if s.Reason != source.SkipIgnored || !operatorExclusion(s.Detail) {
+			continue
+		}
+		if s.Dir {
+			x.dirs = append(x.dirs, strings.TrimSuffix(s.Path, "/")+"/")
+		} else {
+			x.files[s.Path] = true
+		}
+	}
+	return x
+}
+
+// operatorExclusion reports whether a skip detail ("--exclude: testdata/",
+// "sub/.codeauditignore:3: *.pem", ".gitignore:7: .env") names an exclude
+// pattern or a .codeauditignore file rather than git's ignore files.
+func operatorExclusion(detail string) bool {
+	src, _, _ := strings.Cut(detail, ": ")
+	if src == "--exclude" {
+		return true
+	}
+	if i := strings.LastIndexByte(src, ':'); i >= 0 {
+		src = src[:i]
+	}
+	return path.Base(src) == ".codeauditignore"
+}
+
+func (x *excludedPaths) match(p string) bool {
+	if x == nil {
+		return false
+	}
+	if x.files[p] {
+		return true
+	}
+	for _, d := range x.dirs {
+		if strings.HasPrefix(p, d) {
+			return true
+		}
+	}
+	return false
+}
+
 func shortHash(h string) string { return h[:min(len(h), 12)] }
 
 // earlier reports whether a commit (author date, stream position) came
@@ -215,7 +271,7 @@ func earlier(dateA string, seqA int, dateB string, seqB int) bool {
 
 // collectHistory streams `git log --all -p` through a pool of scanners and
 // keeps, per secret and path, the finding of the earliest commit.
-func (a *Analyzer) collectHistory(ctx context.Context, root string, out analyzer.Emitter) (map[string]*histRecord, error) {
+func (a *Analyzer) collectHistory(ctx context.Context, root string, excl *excludedPaths, out analyzer.Emitter) (map[string]*histRecord, error) {
 	args := append([]string{"log", "--all", "-M", gitdiff.Format}, patchArgs...)
 	if a.opts.MaxCommits > 0 {
 		args = append(args, "--max-count="+strconv.Itoa(a.opts.MaxCommits))
@@ -258,7 +314,7 @@ func (a *Analyzer) collectHistory(ctx context.Context, root string, out analyzer
 	g.Go(func() error {
 		defer close(chunks)
 		return a.streamGit(gctx, root, func(c *gitdiff.Chunk) error {
-			if skipFile(c.Path) || vendored(c.Path) {
+			if skipFile(c.Path) || vendored(c.Path) || excl.match(c.Path) {
 				return nil
 			}
 			cp := &gitdiff.Chunk{Commit: c.Commit, Seq: c.Seq, Path: c.Path, Text: bytes.Clone(c.Text), Lines: append([]int(nil), c.Lines...)}
@@ -349,8 +405,9 @@ func (a *Analyzer) scanStaged(ctx context.Context, p *analyzer.Project, out anal
 		return nil
 	}
 	args := append([]string{"diff", "--cached"}, patchArgs...)
+	excl := newExcludedPaths(p.Skipped)
 	return a.streamGit(ctx, p.Root, func(c *gitdiff.Chunk) error {
-		if skipFile(c.Path) {
+		if skipFile(c.Path) || vendored(c.Path) || excl.match(c.Path) {
 			return nil
 		}
 		fs, err := a.scanChunk(ctx, c)
@@ -365,9 +422,17 @@ func (a *Analyzer) scanStaged(ctx context.Context, p *analyzer.Project, out anal
 }
 
 // StagedFiles lists the files added, copied, modified or renamed in the
-// index, relative to dir, so a caller can restrict discovery to them.
+// index, relative to dir, so a caller can restrict discovery to them. A
+// directory outside any git work tree has nothing staged: no files and no
+// error (the analyzer then warns that --staged had nothing to scan).
 func StagedFiles(ctx context.Context, dir string) ([]string, error) {
 	a := New(Options{})
+	if _, err := exec.LookPath(a.opts.Git); err != nil {
+		return nil, fmt.Errorf("secrets: --staged needs git: %w", err)
+	}
+	if !a.isRepo(ctx, dir) {
+		return nil, nil
+	}
 	cmd := a.gitCommand(ctx, dir, "diff", "--cached", "--name-only", "-z", "--relative", "--diff-filter=ACMRT")
 	outb, err := cmd.Output()
 	if err != nil {
@@ -411,6 +476,16 @@ func (a *Analyzer) scanTree(ctx context.Context, p *analyzer.Project, out analyz
 					return gctx.Err()
 				}
 				out.Warn(f.Path, err.Error())
+			}
+			// The engine reads only the files some analyzer wants, and in
+			// history mode this one wants none: apply the file's inline
+			// ignores here, as the file phase would have.
+			if inl := suppress.ParseInline(f.Path, content); inl != nil {
+				for i := range fs {
+					if fs[i].Suppression == nil {
+						fs[i].Suppression = inl.Match(&fs[i])
+					}
+				}
 			}
 			mu.Lock()
 			all = append(all, fs...)
