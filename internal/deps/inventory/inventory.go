@@ -132,6 +132,7 @@ type Extractor struct {
 
 // New builds the extractors.
 func New() (*Extractor, error) {
+	quietScalibr()
 	e := &Extractor{}
 	for _, k := range kinds {
 		x, err := k.newExtractor(&cpb.PluginConfig{})
@@ -277,8 +278,15 @@ func convert(p *extractor.Package, filePath, extractorName string, locked bool, 
 	if u := p.PURL(); u != nil {
 		out.PURL = u.String()
 	}
-	if d := p.Location.Descriptor; d != nil && d.File != nil && d.File.LineNumber > 0 {
-		out.Line = d.File.LineNumber
+	if d := p.Location.Descriptor; d != nil && d.File != nil {
+		if sib := siblingPath(filePath, d.File.Path); sib != "" {
+			// The extractor read the package from a file beside the one
+			// scanned (go.mod's go.sum for go < 1.17): name that file.
+			out.Path = sib
+		}
+		if d.File.LineNumber > 0 {
+			out.Line = d.File.LineNumber
+		}
 	}
 	if out.Line == 0 {
 		out.Line = lines.find(p.Name, p.Version)
@@ -290,6 +298,19 @@ func convert(p *extractor.Package, filePath, extractorName string, locked bool, 
 		out.Relation = Direct // manifests declare direct dependencies
 	}
 	return out
+}
+
+// siblingPath returns other, cleaned, when it names a different file in
+// the same directory as scanned; "" otherwise.
+func siblingPath(scanned, other string) string {
+	if other == "" {
+		return ""
+	}
+	other = path.Clean(strings.ReplaceAll(other, "\\", "/"))
+	if other == scanned || path.Dir(other) != path.Dir(scanned) {
+		return ""
+	}
+	return other
 }
 
 func hasSibling(present map[string]bool, p string, names []string) bool {
