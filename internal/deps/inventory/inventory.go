@@ -190,6 +190,14 @@ func (e *Extractor) Extract(ctx context.Context, root string, files []source.Fil
 		f := &files[i]
 		k := e.pick(f)
 		if k < 0 {
+			if pinnedManifests[path.Base(f.Path)] && !hasSibling(present, f.Path, pythonLockfiles) {
+				if content, err := read(f.Path); err == nil {
+					if pkgs, err := pinnedPackages(f.Path, content); err == nil && len(pkgs) > 0 {
+						inv.Files = append(inv.Files, f.Path)
+						inv.Packages = append(inv.Packages, pkgs...)
+					}
+				}
+			}
 			continue
 		}
 		if eco := e.yields[k]; eco != "" && hasSibling(present, f.Path, lockfileNames[eco]) {
