@@ -32,6 +32,11 @@ func TestKnownAdvisories(t *testing.T) {
 		"pnpm/pnpm-lock.yaml:10 axios@0.21.0 GHSA-4w2v-q235-vp99":                        "fixed= sev=medium cwe=CWE-918",
 		"maven/pom.xml:8 org.apache.logging.log4j:log4j-core@2.14.1 GHSA-jfh8-c2jp-5v3q": "fixed=2.15.0 sev=critical cwe=CWE-917",
 		"gosum/go.sum:3 gopkg.in/yaml.v2@2.2.2 GO-2020-0036":                             "fixed=2.2.8 sev=medium cwe=CWE-1395",
+		"pyproject/pyproject.toml:5 requests@2.19.1 PYSEC-2018-28":                       "fixed=2.20.0 sev=medium cwe=CWE-1395",
+		"nuget/packages.lock.json:5 Newtonsoft.Json@12.0.1 GHSA-5crp-9r3c-p9vr":          "fixed=13.0.1 sev=high cwe=CWE-755",
+		"csproj/Api.csproj:6 Newtonsoft.Json@12.0.3 GHSA-5crp-9r3c-p9vr":                 "fixed=13.0.1 sev=high cwe=CWE-755",
+		"ruby/Gemfile.lock:4 rack@2.2.3 GHSA-wq4h-7r42-5hrr":                             "fixed=2.2.3.1 sev=medium cwe=CWE-150",
+		"php/composer.lock:5 monolog/monolog@2.3.5 PACKAGIST-FIXTURE-0001":               "fixed=2.3.6 sev=low cwe=CWE-1395",
 	}
 	for k, w := range want {
 		g, ok := got[k]
