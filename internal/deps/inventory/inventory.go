@@ -235,10 +235,14 @@ func (e *Extractor) Extract(ctx context.Context, root string, files []source.Fil
 }
 
 // ExtractFile reads one file's packages; it is Extract for a single file
-// without sibling lookups (tests, fuzzing).
+// without sibling lookups (tests, fuzzing): a pyproject.toml or Pipfile
+// gives its pinned requirements as if no lockfile sat beside it.
 func (e *Extractor) ExtractFile(ctx context.Context, f *source.File, content []byte) ([]Package, error) {
 	k := e.pick(f)
 	if k < 0 {
+		if pinnedManifests[path.Base(f.Path)] {
+			return pinnedPackages(f.Path, content)
+		}
 		return nil, nil
 	}
 	return e.extractOne(ctx, k, nil, "", f, content)

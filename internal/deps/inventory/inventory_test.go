@@ -76,11 +76,13 @@ func TestExtractProjects(t *testing.T) {
 }
 
 func FuzzExtractFile(f *testing.F) {
-	for _, p := range []string{"go.mod", "package-lock.json", "yarn.lock", "requirements.txt", "Cargo.lock", "poetry.lock", "composer.lock", "Gemfile.lock", "pom.xml"} {
+	for _, p := range []string{"go.mod", "package-lock.json", "yarn.lock", "requirements.txt", "Cargo.lock", "poetry.lock", "composer.lock", "Gemfile.lock", "pom.xml", "pyproject.toml", "Pipfile"} {
 		f.Add(p, "")
 	}
 	f.Add("Cargo.lock", "[[package]]\nname = \"smallvec\"\nversion = \"1.6.0\"\n")
 	f.Add("package-lock.json", `{"lockfileVersion":3,"packages":{"node_modules/a":{"version":"1.0.0"}}}`)
+	f.Add("pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"requests[socks]==2.19.1 ; python_version > '3'\"]\n")
+	f.Add("Pipfile", "[packages]\ndjango = \"==3.2.0\"\n")
 	x, err := New()
 	if err != nil {
 		f.Fatal(err)
