@@ -3,6 +3,7 @@ package deps
 import (
 	"archive/zip"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,15 +23,34 @@ import (
 // testNow is the fixed clock of the tests.
 var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
-// sharedOSV is the shared real-advisory snapshot (Go, PyPI, crates.io).
+// sharedOSV is the shared real-advisory snapshot (Go, PyPI, crates.io):
+// $CODEAUDIT_OSV_SNAPSHOT, else the first shared/data/osv beside the
+// repository or one of its ancestors (../shared from /work/main, or from
+// a worktree nested deeper). Tests skip without it.
 func sharedOSV(t testing.TB) string {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", "osv")
-	if _, err := os.Stat(filepath.Join(dir, "Go", "all.zip")); err != nil {
-		t.Skipf("shared OSV snapshot not found at %s: %v", dir, err)
+	dir, err := findSnapshot()
+	if err != nil {
+		t.Skip(err)
 	}
 	return dir
+}
+
+func findSnapshot() (string, error) {
+	if dir := os.Getenv("CODEAUDIT_OSV_SNAPSHOT"); dir != "" {
+		return dir, nil
+	}
+	_, file, _, _ := runtime.Caller(0)
+	repo := filepath.Join(filepath.Dir(file), "..", "..") // internal/deps -> repository
+	for dir := filepath.Dir(repo); ; dir = filepath.Dir(dir) {
+		cand := filepath.Join(dir, "shared", "data", "osv")
+		if _, err := os.Stat(filepath.Join(cand, "Go", "all.zip")); err == nil {
+			return cand, nil
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return "", fmt.Errorf("shared OSV snapshot not found beside %s or its ancestors (set CODEAUDIT_OSV_SNAPSHOT)", repo)
+		}
+	}
 }
 
 // testDB builds a database directory: the shared zips linked in, plus

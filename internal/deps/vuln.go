@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/socyber/codeaudit/internal/deps/inventory"
 	"github.com/socyber/codeaudit/internal/deps/osvdb"
@@ -132,12 +133,23 @@ func (v *vulnFinding) finding() finding.Finding {
 	return f
 }
 
-// owaspCategory returns the named OWASP Top 10 category, or nil.
+// owaspCategory returns the named OWASP Top 10 category, or nil. The
+// taxonomy builds each year's list afresh, so the two categories used
+// here are looked up once (a large scan emits thousands of findings).
 func owaspCategory(year int, id string) *finding.OWASPRef {
-	for _, c := range taxonomy.OWASPCategories(year) {
-		if c.ID == id {
-			return &c
+	c, ok := owaspCategories()[fmt.Sprintf("%d:%s", year, id)]
+	if !ok {
+		return nil
+	}
+	return &c
+}
+
+var owaspCategories = sync.OnceValue(func() map[string]finding.OWASPRef {
+	out := map[string]finding.OWASPRef{}
+	for _, year := range []int{2021, 2025} {
+		for _, c := range taxonomy.OWASPCategories(year) {
+			out[fmt.Sprintf("%d:%s", year, c.ID)] = c
 		}
 	}
-	return nil
-}
+	return out
+})

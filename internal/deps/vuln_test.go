@@ -3,6 +3,7 @@ package deps
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,9 +15,12 @@ import (
 func TestKnownAdvisories(t *testing.T) {
 	c := run(t, Options{DBDir: testDB(t)}, "testdata/projects")
 	got := map[string]string{}
+	aliases := map[string][]string{}
 	for _, f := range c.byRule(RuleVulnerable) {
 		p := f.Properties
-		key := fmt.Sprintf("%s %s@%s %s", f.Location, p["package"], p["version"], strings.SplitN(p["advisory_ids"], ",", 2)[0])
+		id := strings.SplitN(p["advisory_ids"], ",", 2)[0]
+		key := fmt.Sprintf("%s %s@%s %s", f.Location, p["package"], p["version"], id)
+		aliases[fmt.Sprintf("%s@%s %s", p["package"], p["version"], id)] = strings.Split(p["aliases"], ",")
 		got[key] = fmt.Sprintf("fixed=%s sev=%s cwe=%s", p["fixed_version"], f.Severity, f.CWE)
 	}
 	want := map[string]string{
@@ -27,6 +31,12 @@ func TestKnownAdvisories(t *testing.T) {
 		"yarn/yarn.lock:5 minimist@1.2.0 GHSA-vh95-rmgr-6w4m":                            "fixed=1.2.3 sev=medium cwe=CWE-1321",
 		"pnpm/pnpm-lock.yaml:10 axios@0.21.0 GHSA-4w2v-q235-vp99":                        "fixed= sev=medium cwe=CWE-918",
 		"maven/pom.xml:8 org.apache.logging.log4j:log4j-core@2.14.1 GHSA-jfh8-c2jp-5v3q": "fixed=2.15.0 sev=critical cwe=CWE-917",
+		"gosum/go.sum:3 gopkg.in/yaml.v2@2.2.2 GO-2020-0036":                             "fixed=2.2.8 sev=medium cwe=CWE-1395",
+		"pyproject/pyproject.toml:5 requests@2.19.1 PYSEC-2018-28":                       "fixed=2.20.0 sev=medium cwe=CWE-1395",
+		"nuget/packages.lock.json:5 Newtonsoft.Json@12.0.1 GHSA-5crp-9r3c-p9vr":          "fixed=13.0.1 sev=high cwe=CWE-755",
+		"csproj/Api.csproj:6 Newtonsoft.Json@12.0.3 GHSA-5crp-9r3c-p9vr":                 "fixed=13.0.1 sev=high cwe=CWE-755",
+		"ruby/Gemfile.lock:4 rack@2.2.3 GHSA-wq4h-7r42-5hrr":                             "fixed=2.2.3.1 sev=medium cwe=CWE-150",
+		"php/composer.lock:5 monolog/monolog@2.3.5 PACKAGIST-FIXTURE-0001":               "fixed=2.3.6 sev=low cwe=CWE-1395",
 	}
 	for k, w := range want {
 		g, ok := got[k]
@@ -41,6 +51,16 @@ func TestKnownAdvisories(t *testing.T) {
 	for k := range got {
 		if strings.Contains(k, "express") || strings.Contains(k, "jackson") {
 			t.Errorf("unexpected finding %s", k)
+		}
+	}
+	// The three reference cases also carry their CVE aliases.
+	for k, alias := range map[string]string{
+		"golang.org/x/text@0.3.7 GO-2022-1059": "CVE-2022-32149",
+		"requests@2.19.1 PYSEC-2018-28":        "CVE-2018-18074",
+		"smallvec@1.6.0 RUSTSEC-2021-0003":     "CVE-2021-25900",
+	} {
+		if !slices.Contains(aliases[k], alias) {
+			t.Errorf("%s: aliases %v lack %s", k, aliases[k], alias)
 		}
 	}
 	if t.Failed() {

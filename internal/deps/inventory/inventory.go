@@ -132,6 +132,7 @@ type Extractor struct {
 
 // New builds the extractors.
 func New() (*Extractor, error) {
+	quietScalibr()
 	e := &Extractor{}
 	for _, k := range kinds {
 		x, err := k.newExtractor(&cpb.PluginConfig{})
@@ -189,6 +190,14 @@ func (e *Extractor) Extract(ctx context.Context, root string, files []source.Fil
 		f := &files[i]
 		k := e.pick(f)
 		if k < 0 {
+			if pinnedManifests[path.Base(f.Path)] && !hasSibling(present, f.Path, pythonLockfiles) {
+				if content, err := read(f.Path); err == nil {
+					if pkgs, err := pinnedPackages(f.Path, content); err == nil && len(pkgs) > 0 {
+						inv.Files = append(inv.Files, f.Path)
+						inv.Packages = append(inv.Packages, pkgs...)
+					}
+				}
+			}
 			continue
 		}
 		if eco := e.yields[k]; eco != "" && hasSibling(present, f.Path, lockfileNames[eco]) {
@@ -226,10 +235,14 @@ func (e *Extractor) Extract(ctx context.Context, root string, files []source.Fil
 }
 
 // ExtractFile reads one file's packages; it is Extract for a single file
-// without sibling lookups (tests, fuzzing).
+// without sibling lookups (tests, fuzzing): a pyproject.toml or Pipfile
+// gives its pinned requirements as if no lockfile sat beside it.
 func (e *Extractor) ExtractFile(ctx context.Context, f *source.File, content []byte) ([]Package, error) {
 	k := e.pick(f)
 	if k < 0 {
+		if pinnedManifests[path.Base(f.Path)] {
+			return pinnedPackages(f.Path, content)
+		}
 		return nil, nil
 	}
 	return e.extractOne(ctx, k, nil, "", f, content)
@@ -277,8 +290,15 @@ func convert(p *extractor.Package, filePath, extractorName string, locked bool, 
 	if u := p.PURL(); u != nil {
 		out.PURL = u.String()
 	}
-	if d := p.Location.Descriptor; d != nil && d.File != nil && d.File.LineNumber > 0 {
-		out.Line = d.File.LineNumber
+	if d := p.Location.Descriptor; d != nil && d.File != nil {
+		if sib := siblingPath(filePath, d.File.Path); sib != "" {
+			// The extractor read the package from a file beside the one
+			// scanned (go.mod's go.sum for go < 1.17): name that file.
+			out.Path = sib
+		}
+		if d.File.LineNumber > 0 {
+			out.Line = d.File.LineNumber
+		}
 	}
 	if out.Line == 0 {
 		out.Line = lines.find(p.Name, p.Version)
@@ -290,6 +310,19 @@ func convert(p *extractor.Package, filePath, extractorName string, locked bool, 
 		out.Relation = Direct // manifests declare direct dependencies
 	}
 	return out
+}
+
+// siblingPath returns other, cleaned, when it names a different file in
+// the same directory as scanned; "" otherwise.
+func siblingPath(scanned, other string) string {
+	if other == "" {
+		return ""
+	}
+	other = path.Clean(strings.ReplaceAll(other, "\\", "/"))
+	if other == scanned || path.Dir(other) != path.Dir(scanned) {
+		return ""
+	}
+	return other
 }
 
 func hasSibling(present map[string]bool, p string, names []string) bool {

@@ -76,11 +76,13 @@ func TestExtractProjects(t *testing.T) {
 }
 
 func FuzzExtractFile(f *testing.F) {
-	for _, p := range []string{"go.mod", "package-lock.json", "yarn.lock", "requirements.txt", "Cargo.lock", "poetry.lock", "composer.lock", "Gemfile.lock", "pom.xml"} {
+	for _, p := range []string{"go.mod", "package-lock.json", "yarn.lock", "requirements.txt", "Cargo.lock", "poetry.lock", "composer.lock", "Gemfile.lock", "pom.xml", "pyproject.toml", "Pipfile"} {
 		f.Add(p, "")
 	}
 	f.Add("Cargo.lock", "[[package]]\nname = \"smallvec\"\nversion = \"1.6.0\"\n")
 	f.Add("package-lock.json", `{"lockfileVersion":3,"packages":{"node_modules/a":{"version":"1.0.0"}}}`)
+	f.Add("pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"requests[socks]==2.19.1 ; python_version > '3'\"]\n")
+	f.Add("Pipfile", "[packages]\ndjango = \"==3.2.0\"\n")
 	x, err := New()
 	if err != nil {
 		f.Fatal(err)
@@ -92,4 +94,67 @@ func FuzzExtractFile(f *testing.F) {
 		sf := source.File{Path: name, Size: int64(len(content))}
 		x.ExtractFile(context.Background(), &sf, []byte(content))
 	})
+}
+
+func TestPinnedVersion(t *testing.T) {
+	tests := []struct {
+		spec   string
+		poetry bool
+		want   string
+	}{
+		{"==2.19.1", false, "2.19.1"},
+		{"===2.19.1", false, "2.19.1"},
+		{" == 2.19.1 ", false, "2.19.1"},
+		{"[async]==3.0", false, "3.0"},
+		{"==2.10 ; python_version >= '3.8'", false, "2.10"},
+		{"(==1.0.post1)", false, "1.0.post1"},
+		{">=2.0", false, ""},
+		{"==2.*", false, ""},
+		{"==1.0,!=1.0.1", false, ""},
+		{"~=8.0", false, ""},
+		{"2.19.1", false, ""}, // not a PEP 508 pin
+		{"2.19.1", true, "2.19.1"},
+		{"^2.19", true, ""},
+		{"*", true, ""},
+		{"", true, ""},
+	}
+	for _, tt := range tests {
+		if got := pinnedVersion(tt.spec, tt.poetry); got != tt.want {
+			t.Errorf("pinnedVersion(%q, %v) = %q, want %q", tt.spec, tt.poetry, got, tt.want)
+		}
+	}
+}
+
+func TestPinnedPoetryAndPipfile(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"a/pyproject.toml": "[tool.poetry.dependencies]\npython = \"^3.9\"\nrequests = \"2.19.1\"\nflask = \"^2\"\n",
+		"b/Pipfile":        "[packages]\ndjango = \"==3.2.0\"\nsqlparse = \"*\"\n",
+		"c/pyproject.toml": "[project]\nname = \"c\"\ndependencies = [\"requests==2.19.1\"]\n",
+		"c/poetry.lock":    "",
+	}
+	for p, c := range files {
+		if err := os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, p), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv, _ := x.Extract(context.Background(), root, walk(t, root), reader(root))
+	var got []string
+	for _, p := range inv.Packages {
+		got = append(got, fmt.Sprintf("%s:%d %s %s %s locked=%v", p.Path, p.Line, p.Name, p.Version, p.Relation, p.Locked))
+	}
+	want := []string{
+		"a/pyproject.toml:3 requests 2.19.1 direct locked=false",
+		"b/Pipfile:2 django 3.2.0 direct locked=false",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("packages (-want +got):\n%s", diff)
+	}
 }

@@ -147,7 +147,7 @@ func (ix *Index) Match(name, version string) ([]Match, error) {
 					m.References = append(m.References, r.URL)
 				}
 			}
-			score, vector, label := severityOf(h.v)
+			score, vector, label := severityOf(h.v, ix.Ecosystem, key)
 			if score > m.Score {
 				m.Score, m.CVSSVector = score, vector
 			}

@@ -11,13 +11,25 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// sharedDB returns the shared real-advisory snapshot or skips the test.
+// sharedDB returns the shared real-advisory snapshot or skips the test:
+// $CODEAUDIT_OSV_SNAPSHOT, else the first shared/data/osv beside the
+// repository or one of its ancestors.
 func sharedDB(t testing.TB) *DB {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "shared", "data", "osv")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared OSV snapshot not found at %s: %v", dir, err)
+	dir := os.Getenv("CODEAUDIT_OSV_SNAPSHOT")
+	if dir == "" {
+		_, file, _, _ := runtime.Caller(0)
+		repo := filepath.Join(filepath.Dir(file), "..", "..", "..")
+		for d := filepath.Dir(repo); ; d = filepath.Dir(d) {
+			cand := filepath.Join(d, "shared", "data", "osv")
+			if _, err := os.Stat(filepath.Join(cand, "Go", "all.zip")); err == nil {
+				dir = cand
+				break
+			}
+			if filepath.Dir(d) == d {
+				t.Skipf("shared OSV snapshot not found beside %s or its ancestors (set CODEAUDIT_OSV_SNAPSHOT)", repo)
+			}
+		}
 	}
 	db, err := Open(dir)
 	if err != nil {

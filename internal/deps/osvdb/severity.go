@@ -35,9 +35,10 @@ func CVSSScore(vector string) (score float64, ok bool) {
 }
 
 // severityOf returns the highest CVSS score among the advisory's vectors
-// (top-level and those of the package's affected entries), and its stated
-// severity word as a fallback.
-func severityOf(v *Vulnerability) (score float64, vector, label string) {
+// (top-level and those of the affected entries naming the package: an
+// advisory covering several packages may rate them differently), and its
+// stated severity word as a fallback.
+func severityOf(v *Vulnerability, ecosystem, name string) (score float64, vector, label string) {
 	consider := func(ss []SeverityScore) {
 		for _, s := range ss {
 			if s.Type != "CVSS_V3" && s.Type != "CVSS_V4" {
@@ -53,6 +54,9 @@ func severityOf(v *Vulnerability) (score float64, vector, label string) {
 		label = v.DatabaseSpecific.Severity
 	}
 	for _, a := range v.Affected {
+		if BaseEcosystem(a.Package.Ecosystem) != ecosystem || NormalizeName(ecosystem, a.Package.Name) != name {
+			continue
+		}
 		consider(a.Severity)
 		if label == "" && a.DatabaseSpecific != nil {
 			label = a.DatabaseSpecific.Severity

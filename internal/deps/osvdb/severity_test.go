@@ -87,3 +87,21 @@ func TestNormalizeName(t *testing.T) {
 		}
 	}
 }
+
+// TestSeverityOfPackageEntries: an affected entry's own vector counts only
+// for the package it names.
+func TestSeverityOfPackageEntries(t *testing.T) {
+	v := &Vulnerability{
+		ID: "GHSA-test",
+		Affected: []Affected{
+			{Package: Package{Ecosystem: "npm", Name: "a"}, Severity: []SeverityScore{{Type: "CVSS_V3", Score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H"}}},
+			{Package: Package{Ecosystem: "npm", Name: "b"}, Severity: []SeverityScore{{Type: "CVSS_V3", Score: "CVSS:3.0/AV:N/AC:L/PR:N/UI:R/S:U/C:L/I:L/A:N"}}},
+		},
+	}
+	if score, _, _ := severityOf(v, "npm", "b"); score != 5.4 {
+		t.Errorf("b scored %v, want 5.4 (its own entry's vector)", score)
+	}
+	if score, _, _ := severityOf(v, "npm", "a"); score != 10 {
+		t.Errorf("a scored %v, want 10", score)
+	}
+}
