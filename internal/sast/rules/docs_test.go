@@ -34,7 +34,7 @@ var docLanguages = []string{"go", "python", "javascript", "typescript", "java"}
 var classOf = map[string]string{
 	"CWE-78": "Injection", "CWE-89": "Injection", "CWE-94": "Injection", "CWE-95": "Injection",
 	"CWE-90": "Injection", "CWE-643": "Injection", "CWE-1336": "Injection", "CWE-117": "Injection",
-	"CWE-113": "Injection", "CWE-943": "Injection", "CWE-77": "Injection",
+	"CWE-113": "Injection", "CWE-943": "Injection", "CWE-77": "Injection", "CWE-917": "Injection",
 	"CWE-79":  "Cross-site scripting",
 	"CWE-918": "SSRF and open redirect", "CWE-601": "SSRF and open redirect",
 	"CWE-22": "Files and paths", "CWE-377": "Files and paths", "CWE-378": "Files and paths",
