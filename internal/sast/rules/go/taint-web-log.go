@@ -28,6 +28,10 @@ func loginFailed(w http.ResponseWriter, r *http.Request) {
 	slog.Info("login failed", "user", user)
 	// ok: go.taint.log-injection
 	log.Printf("login failed for %s", strconv.Quote(user))
+	if err := checkUser(user); err != nil {
+		// ok: go.taint.log-injection
+		log.Printf("check failed: %v", err)
+	}
 }
 
 func ordersOf(ctx context.Context, orders *mongo.Collection, r *http.Request) {
