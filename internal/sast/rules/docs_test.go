@@ -170,7 +170,7 @@ func renderDocs(t *testing.T) map[string]string {
 		fmt.Fprintf(&b, " | **%d**", total[l])
 	}
 	b.WriteString(" |\n\n")
-	b.WriteString("JavaScript rules also run on TypeScript (`.ts`, `.tsx`), so they count in both columns.\n\n")
+	b.WriteString("JavaScript rules also run on TypeScript (`.ts`, `.tsx`), so they count in both columns; each of them has its own TypeScript fixtures (typed parameters, ES imports), checked by `TestTypeScriptFixtures`.\n\n")
 	b.WriteString(limitsText)
 	b.WriteString("## All rules\n\n")
 	b.WriteString("| id | languages | CWE | severity / confidence | title |\n|---|---|---|---|---|\n")
