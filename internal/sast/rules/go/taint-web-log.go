@@ -6,8 +6,8 @@ import (
 	"context"
 	"log"
 	"log/slog"
-	"os"
 	"net/http"
+	"os"
 	"strconv"
 
 	"go.mongodb.org/mongo-driver/bson"
