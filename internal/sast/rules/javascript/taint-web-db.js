@@ -12,7 +12,7 @@ app.get('/orders', async (req, res) => {
   const a = await knex('orders').whereRaw("status = '" + status + "'");
   // ruleid: javascript.taint.sql-injection
   const b = await knex('orders').orderByRaw(sort);
-  // ruleid: javascript.taint.sql-injection
+  // ruleid: javascript.taint.sql-injection, javascript.sql.format-string-query
   const c = await sequelize.query(`SELECT * FROM orders WHERE status = '${status}'`);
   // ok: javascript.taint.sql-injection
   const d = await knex('orders').whereRaw('status = ?', [status]);
@@ -22,7 +22,7 @@ app.get('/orders', async (req, res) => {
 });
 
 app.post('/convert', (req, res) => {
-  // ruleid: javascript.taint.command-injection
+  // ruleid: javascript.taint.command-injection, javascript.lang.child-process-non-constant-command
   execFile(req.body.tool, ['--version'], () => {});
   // ruleid: javascript.taint.command-injection
   spawn('sh', ['-c', 'convert ' + req.body.file], { shell: true });
