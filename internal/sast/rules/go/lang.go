@@ -29,7 +29,11 @@ func conversions(b []byte, s string) {
 	str2 := string(b)
 	// ok: go.lang.unsafe-package
 	size := unsafe.Sizeof(b)
-	_, _, _, _ = str, bs, str2, size
+	// ruleid: go.lang.unsafe-package
+	next := unsafe.Pointer(uintptr(unsafe.Pointer(&b[0])) + 1)
+	// ok: go.lang.unsafe-package
+	ptr := (*byte)(unsafe.Pointer(&b[0]))
+	_, _, _, _, _, _ = str, bs, str2, size, next, ptr
 }
 
 func ports(s, t string) (int32, uint16, error) {

@@ -42,7 +42,7 @@ public class TaintMore {
         String next = request.getParameter("next");
         // ruleid: java.taint.open-redirect
         response.sendRedirect(next);
-        // ruleid: java.taint.open-redirect
+        // ruleid: java.taint.open-redirect, java.taint.header-injection
         response.setHeader("Location", "https://" + request.getHeader("Host") + "/x");
         int num = 106;
         String target = "/home";

@@ -24,6 +24,13 @@ def run(user_cmd, path, request):
     os.system("uptime")
     # ok: python.lang.subprocess-non-constant-command
     subprocess.list2cmdline(user_cmd)
+    args = ["git", "-C", path, "status"]
+    # ok: python.lang.subprocess-non-constant-command
+    subprocess.run(args, check=True)
+    # ok: python.lang.subprocess-non-constant-command
+    proc = sp.Popen(args, stdout=sp.PIPE)
+    # ruleid: python.lang.subprocess-non-constant-command
+    subprocess.getoutput("du -sh " + path)
     report = "df -h"
     # ok: python.lang.subprocess-non-constant-command
     subprocess.check_output(report, shell=True)

@@ -128,7 +128,18 @@ def render_bio(user):
     d = format_html("<b>{}</b>", user.name)
     # ok: python.web.unescaped-markup
     e = Markup(escape(user.name))
-    return a, b, c, d, e
+    # ok: python.web.unescaped-markup
+    f = Markup(user.bio).striptags()
+    return a, b, c, d, e, f
+
+
+class Badge:
+    def __init__(self, label):
+        self.label = escape(label)
+
+    def __html__(self):
+        # ok: python.web.unescaped-markup
+        return Markup(f'<span class="badge">{self.label}</span>')
 
 
 class ProfileForm(forms.ModelForm):

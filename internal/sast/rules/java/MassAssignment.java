@@ -1,0 +1,52 @@
+package com.example.web;
+
+import javax.persistence.EntityManager;
+import javax.validation.Valid;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/users")
+public class MassAssignment {
+    private UserRepository users;
+    private EntityManager em;
+
+    public record ProfileUpdate(String displayName, String bio) {}
+
+    @PostMapping
+    public User create(@Valid @RequestBody User user) {
+        // ruleid: java.spring.mass-assignment
+        return users.save(user);
+    }
+
+    @PostMapping("/form")
+    public String register(@ModelAttribute User form) {
+        // ruleid: java.spring.mass-assignment
+        em.persist(form);
+        return "redirect:/users";
+    }
+
+    @PatchMapping("/{id}/admin")
+    public User replace(@PathVariable long id, @RequestBody User user) {
+        user.setId(id);
+        // ruleid: java.spring.mass-assignment
+        return users.saveAndFlush(user);
+    }
+
+    @PutMapping("/{id}")
+    public User update(@PathVariable long id, @RequestBody ProfileUpdate update) {
+        User user = users.findById(id).orElseThrow();
+        user.setDisplayName(update.displayName());
+        user.setBio(update.bio());
+        // ok: java.spring.mass-assignment
+        return users.save(user);
+    }
+
+    @PostMapping("/invite")
+    public User invite(@RequestBody ProfileUpdate invite) {
+        User user = new User();
+        user.setDisplayName(invite.displayName());
+        // ok: java.spring.mass-assignment
+        em.persist(user);
+        return user;
+    }
+}

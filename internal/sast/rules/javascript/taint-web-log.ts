@@ -1,0 +1,20 @@
+import express from 'express';
+import pino from 'pino';
+
+const app = express();
+const logger = pino();
+
+app.post('/login', (req: Request, res: Response) => {
+  const { user } = req.body;
+  // ruleid: javascript.taint.log-injection
+  console.log('login failed for ' + user);
+  // ruleid: javascript.taint.log-injection
+  console.warn(`bad token from ${req.get('x-client')}`);
+  // ok: javascript.taint.log-injection
+  console.warn('login failed for %s', JSON.stringify(user));
+  // ok: javascript.taint.log-injection
+  console.log('login failed for ' + String(user).replace(/[\r\n]/g, '_'));
+  // ok: javascript.taint.log-injection
+  logger.warn({ user }, 'login failed');
+  res.sendStatus(401);
+});
