@@ -79,6 +79,14 @@ func NewIndex(pats []*Pattern) *Index {
 // subtree at root (the whole tree when root is nil) in one walk. It
 // returns the matches per pattern.
 func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, want func(i int) bool) ([][]Match, error) {
+	budget := MaxSteps
+	return ix.SearchBudget(ctx, t, root, want, &budget)
+}
+
+// SearchBudget is Search drawing on a step budget shared by several
+// searches of one file: *budget is decreased by the steps taken, and the
+// search stops with ErrBudget when it runs out.
+func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.Node, want func(i int) bool, budget *int) ([][]Match, error) {
 	out := make([][]Match, len(ix.patterns))
 	if root == nil {
 		root = t.Root
@@ -86,26 +94,32 @@ func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, 
 	if root == nil {
 		return out, nil
 	}
-	active := func(list []int) []int {
-		var a []int
-		for _, i := range list {
-			if want == nil || want(i) {
-				a = append(a, i)
+	if *budget <= 0 {
+		return out, ErrBudget
+	}
+	byKind, anyKind, seqs := ix.byKind, ix.anyKind, ix.seqs
+	if want != nil {
+		active := func(list []int) []int {
+			var a []int
+			for _, i := range list {
+				if want(i) {
+					a = append(a, i)
+				}
+			}
+			return a
+		}
+		byKind = map[string][]int{}
+		for k, list := range ix.byKind {
+			if a := active(list); len(a) > 0 {
+				byKind[k] = a
 			}
 		}
-		return a
+		anyKind, seqs = active(ix.anyKind), active(ix.seqs)
 	}
-	byKind := map[string][]int{}
-	for k, list := range ix.byKind {
-		if a := active(list); len(a) > 0 {
-			byKind[k] = a
-		}
-	}
-	anyKind, seqs := active(ix.anyKind), active(ix.seqs)
 	if len(byKind) == 0 && len(anyKind) == 0 && len(seqs) == 0 {
 		return out, nil
 	}
-	m := &matcher{tree: t}
+	m := &matcher{tree: t, budget: budget}
 	stack := []*syntax.Node{root}
 	visited := 0
 	for len(stack) > 0 {
@@ -144,7 +158,7 @@ func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, 
 type matcher struct {
 	tree      *syntax.Tree
 	env       []Binding
-	steps     int
+	budget    *int // steps left
 	exhausted bool
 }
 
@@ -234,8 +248,8 @@ func (m *matcher) seqMatch(first, last *syntax.Node) Match {
 }
 
 func (m *matcher) step() bool {
-	m.steps++
-	if m.steps > MaxSteps {
+	*m.budget--
+	if *m.budget < 0 {
 		m.exhausted = true
 	}
 	return !m.exhausted

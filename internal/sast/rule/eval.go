@@ -2,6 +2,7 @@ package rule
 
 import (
 	"bytes"
+	"context"
 	"sort"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
@@ -12,11 +13,31 @@ import (
 // maxRegexMatches bounds the matches one regex contributes per file.
 const maxRegexMatches = 10_000
 
+// maxSameSpanLift bounds the walk from a bound node up through ancestors
+// spanning the same code.
+const maxSameSpanLift = 64
+
 // evaluator combines pattern matches into rule results by their ranges.
 type evaluator struct {
+	ctx     context.Context
 	tree    *syntax.Tree
 	lang    lang.ID
 	matches [][]pattern.Match
+	// local, when set, maps a pattern's position in the language's index
+	// to its position in matches (the evaluator of a scope).
+	local map[int]int
+	// budget is the step budget of the file, shared by every search.
+	budget *int
+	// within caches the results of a metavariable-pattern per bound
+	// range; shared with the evaluators of scopes.
+	within map[withinKey][]pattern.Match
+	// err is the first error of a search within bound code.
+	err error
+}
+
+type withinKey struct {
+	f          *Formula
+	start, end uint32
 }
 
 func (ev *evaluator) eval(f *Formula) []pattern.Match {
@@ -25,6 +46,11 @@ func (ev *evaluator) eval(f *Formula) []pattern.Match {
 		i, ok := f.index[ev.lang]
 		if !ok {
 			return nil
+		}
+		if ev.local != nil {
+			if i, ok = ev.local[i]; !ok {
+				return nil
+			}
 		}
 		return ev.matches[i]
 	case OpRegex:
@@ -168,16 +194,13 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				return ok && isBool && b
 			})
 		case OpMetavarPattern:
-			sub := sortedByStart(ev.eval(c.Children[0]))
 			cur = filter(cur, func(r pattern.Match) bool {
 				b, ok := r.Lookup(c.Metavar)
 				if !ok {
 					return false
 				}
-				// Matches starting inside the binding, in start order.
-				i := sort.Search(len(sub), func(i int) bool { return sub[i].Start >= b.Start })
-				for ; i < len(sub) && (sub[i].Start < b.End || sub[i].Start == b.Start); i++ {
-					if sub[i].End <= b.End && ev.compatible(r, sub[i]) {
+				for _, q := range ev.inBinding(c, b) {
+					if b.Start <= q.Start && q.End <= b.End && ev.compatible(r, q) {
 						return true
 					}
 				}
@@ -210,6 +233,55 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		cur = next
 	}
 	return cur
+}
+
+// inBinding evaluates the formula of metavariable-pattern c over the code
+// bound in b: its patterns are searched in the subtrees of the bound
+// nodes only, so that a pattern such as "$X" does not visit the whole
+// file. A formula without patterns (regexes) is evaluated over the file.
+func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
+	sc := c.scopes[ev.lang]
+	key := withinKey{c, b.Start, b.End}
+	if sc == nil {
+		key.start, key.end = 0, 0
+	}
+	if got, ok := ev.within[key]; ok {
+		return got
+	}
+	var out []pattern.Match
+	if sc == nil {
+		out = ev.eval(c.Children[0])
+	} else {
+		matches := make([][]pattern.Match, len(sc.local))
+		for _, n := range b.Nodes {
+			// Start from the outermost node spanning the same code, so
+			// that a pattern matching a wrapper of the bound node (an
+			// expression list of one expression) still matches.
+			for range maxSameSpanLift {
+				if n.Parent == nil || n.Parent.Start != n.Start || n.Parent.End != n.End {
+					break
+				}
+				n = n.Parent
+			}
+			got, err := sc.index.SearchBudget(ev.ctx, ev.tree, n, nil, ev.budget)
+			for i := range got {
+				matches[i] = append(matches[i], got[i]...)
+			}
+			if err != nil {
+				if ev.err == nil {
+					ev.err = err
+				}
+				break
+			}
+		}
+		sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: matches, local: sc.local, budget: ev.budget, within: ev.within}
+		out = sub.eval(c.Children[0])
+		if sub.err != nil && ev.err == nil {
+			ev.err = sub.err
+		}
+	}
+	ev.within[key] = out
+	return out
 }
 
 // value is what metavariable-comparison sees for a binding: an integer

@@ -70,6 +70,9 @@ type Formula struct {
 	// index its position in the language's pattern.Index.
 	patterns map[lang.ID]*pattern.Pattern
 	index    map[lang.ID]int
+	// scopes holds, per language, the patterns an OpMetavarPattern
+	// searches within the bound code.
+	scopes map[lang.ID]*scope
 }
 
 // Rule is one loaded rule.
