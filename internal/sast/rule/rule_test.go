@@ -73,6 +73,38 @@ func TestComposition(t *testing.T) {
           metavariable: $Q
           pattern: $A + $B
 `, "cursor.execute(\"select \" + x)\ncursor.execute(q)\n", []string{"1:1 t.rule"}},
+		{"metavariable-pattern searches only the bound code", `    patterns:
+      - pattern: log($...ARGS)
+      - metavariable-pattern:
+          metavariable: $...ARGS
+          patterns:
+            - pattern: $X
+            - metavariable-regex:
+                metavariable: $X
+                regex: .*password
+`, "log(user, password)\nlog(user)\nprint(password)\nlog(f(db_password))\n", []string{"1:1 t.rule", "4:1 t.rule"}},
+		{"metavariable-pattern with a regex", `    patterns:
+      - pattern: log($MSG)
+      - metavariable-pattern:
+          metavariable: $MSG
+          pattern-regex: secret
+`, "log('a secret')\nlog('public')\nsecret = 1\n", []string{"1:1 t.rule"}},
+		{"nested metavariable-pattern", `    patterns:
+      - pattern: run($CMD)
+      - metavariable-pattern:
+          metavariable: $CMD
+          patterns:
+            - pattern: $A + $B
+            - metavariable-pattern:
+                metavariable: $B
+                pattern: input(...)
+`, "run('ls ' + input())\nrun('ls ' + x)\nrun(input())\n", []string{"1:1 t.rule"}},
+		{"metavariable-pattern shares metavariables", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          pattern: $SRC + ".bak"
+`, "copy(a, a + '.bak')\ncopy(a, b + '.bak')\n", []string{"1:1 t.rule"}},
 		{"focus-metavariable", `    patterns:
       - pattern: requests.get($URL, verify=False)
       - focus-metavariable: $URL
