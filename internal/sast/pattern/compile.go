@@ -48,6 +48,10 @@ type pnode struct {
 	typ  string // the type of a typed metavariable
 	str  *stringPattern
 	qual string // qualified name when the node is a pure name chain
+	// call is the function or method name a call pattern invokes as
+	// written ("Command" in exec.Command(...)); "" when it is a
+	// metavariable or not a plain name.
+	call string
 	// memberQual and memberVar describe "a.b.$F": a name chain whose
 	// last part is a metavariable, which also matches a name imported
 	// from a.b ("from a.b import f").
@@ -363,6 +367,12 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 		}
 	}
 	p := &pnode{kind: n.Kind}
+	if name, bare, ok := c.tree.CallName(n); ok {
+		text := c.tree.Text(name)
+		if _, imported := c.tree.Imports[text]; !strings.Contains(text, "__") && !(bare && imported) {
+			p.call = text
+		}
+	}
 	if len(n.Children) == 0 {
 		p.text = c.tree.Text(n)
 		// require("x") may be written as an import instead, so it is not

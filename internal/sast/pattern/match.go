@@ -47,17 +47,40 @@ func (m *Match) Lookup(name string) (Binding, bool) {
 
 // Index holds compiled patterns of one language so that a single walk
 // over a tree tries each node only against patterns that can match its
-// kind.
+// kind, and a call only against patterns calling the same name.
 type Index struct {
 	patterns []*Pattern
-	byKind   map[string][]int
+	byKind   map[string]*kindPatterns
 	anyKind  []int
 	seqs     []int
 }
 
+// kindPatterns are the patterns whose root has one node kind.
+type kindPatterns struct {
+	all []int
+	// byName holds call patterns by the name they call, and unnamed the
+	// call patterns whose callee is a metavariable; both are nil for
+	// kinds that are not calls.
+	byName  map[string][]int
+	unnamed []int
+}
+
+func (kp *kindPatterns) add(i int, p *pnode) {
+	kp.all = append(kp.all, i)
+	switch {
+	case p.call != "":
+		if kp.byName == nil {
+			kp.byName = map[string][]int{}
+		}
+		kp.byName[p.call] = append(kp.byName[p.call], i)
+	default:
+		kp.unnamed = append(kp.unnamed, i)
+	}
+}
+
 // NewIndex indexes patterns; results of Search are in the same order.
 func NewIndex(pats []*Pattern) *Index {
-	ix := &Index{patterns: pats, byKind: map[string][]int{}}
+	ix := &Index{patterns: pats, byKind: map[string]*kindPatterns{}}
 	for i, p := range pats {
 		switch {
 		case p.seq != nil:
@@ -69,10 +92,37 @@ func NewIndex(pats []*Pattern) *Index {
 			// chains resolve through imports to other shapes.
 			ix.anyKind = append(ix.anyKind, i)
 		default:
-			ix.byKind[p.root.kind] = append(ix.byKind[p.root.kind], i)
+			kp := ix.byKind[p.root.kind]
+			if kp == nil {
+				kp = &kindPatterns{}
+				ix.byKind[p.root.kind] = kp
+			}
+			kp.add(i, p.root)
 		}
 	}
 	return ix
+}
+
+// candidates lists the patterns of n's kind that may match n: for a call
+// naming a function or method, only the patterns calling that name and
+// those whose callee is a metavariable. A call through a name bound by
+// an import ("from subprocess import run as r; r()") is tried against
+// all.
+func (kp *kindPatterns) candidates(t *syntax.Tree, n *syntax.Node) (named, unnamed []int) {
+	if kp.byName == nil {
+		return kp.all, nil
+	}
+	name, bare, ok := t.CallName(n)
+	if !ok {
+		return kp.all, nil
+	}
+	text := t.Bytes(name)
+	if bare {
+		if _, imported := t.Imports[string(text)]; imported {
+			return kp.all, nil
+		}
+	}
+	return kp.byName[string(text)], kp.unnamed
 }
 
 // Search matches every pattern i for which want(i) is true over the
@@ -108,10 +158,14 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 			}
 			return a
 		}
-		byKind = map[string][]int{}
-		for k, list := range ix.byKind {
-			if a := active(list); len(a) > 0 {
-				byKind[k] = a
+		byKind = map[string]*kindPatterns{}
+		for k, kp := range ix.byKind {
+			sub := &kindPatterns{}
+			for _, i := range active(kp.all) {
+				sub.add(i, ix.patterns[i].root)
+			}
+			if len(sub.all) > 0 {
+				byKind[k] = sub
 			}
 		}
 		anyKind, seqs = active(ix.anyKind), active(ix.seqs)
@@ -130,12 +184,20 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 				return out, err
 			}
 		}
-		for _, i := range byKind[n.Kind] {
-			if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
-				out[i] = append(out[i], mt)
+		if kp := byKind[n.Kind]; kp != nil {
+			named, unnamed := kp.candidates(t, n)
+			for _, list := range [2][]int{named, unnamed} {
+				for _, i := range list {
+					if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
+						out[i] = append(out[i], mt)
+					}
+				}
 			}
 		}
 		for _, i := range anyKind {
+			if !n.Named && ix.patterns[i].root.op == opMetavar {
+				continue // "$X" alone stands for code, not punctuation
+			}
 			if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
 				out[i] = append(out[i], mt)
 			}

@@ -176,7 +176,7 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				if !ok {
 					return false
 				}
-				if c.Regex.Match(ev.tree.Src[b.Start:b.End]) {
+				if text := ev.tree.Src[b.Start:b.End]; c.first.mayMatch(text) && c.Regex.Match(text) {
 					return true
 				}
 				// A constant string also matches by its value, so that
@@ -185,7 +185,7 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 					return false
 				}
 				v, ok := ev.tree.ConstantValue(b.Nodes[0])
-				return ok && c.Regex.MatchString(v)
+				return ok && c.first.mayMatchString(v) && c.Regex.MatchString(v)
 			})
 		case OpMetavarComparison:
 			cur = filter(cur, func(r pattern.Match) bool {

@@ -61,6 +61,9 @@ type Formula struct {
 	// Metavar is the metavariable of OpMetavarRegex, OpMetavarPattern and
 	// OpFocus.
 	Metavar string
+	// first is the set of bytes an OpMetavarRegex match starts with (nil
+	// when unknown).
+	first *byteSet
 	// comparison is the expression of OpMetavarComparison.
 	comparison *cmpExpr
 	// Children are the operands of OpAnd and OpOr, the one operand of
@@ -579,7 +582,7 @@ func (p *ruleParser) metavarFilter(key string, v *yaml.Node, depth int) (*Formul
 		if err != nil {
 			return nil, p.errf(fields["regex"], "metavariable-regex: %v", err)
 		}
-		f.Op, f.Regex = OpMetavarRegex, re
+		f.Op, f.Regex, f.first = OpMetavarRegex, re, firstBytes(re.String())
 		return f, nil
 	}
 	f.Op = OpMetavarPattern

@@ -1,0 +1,43 @@
+package rule
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"testing"
+)
+
+// TestFirstBytes checks that the first-byte pre-check never rejects text
+// the regex matches.
+func TestFirstBytes(t *testing.T) {
+	exprs := []string{
+		`(?is)` + "`" + `[^` + "`" + `]*\?secret=`,
+		`(?i)md5`, `(eval|exec)`, `[A-Z_]+`, `\bpass`, `(?i)(?:[\w$]+\.)*password`,
+		`(?is).*token`, `^(?:query|run)$`, `a?b`, `(ab)*c`, `x{0,3}y`, `é+`, `(?i)ǅ`, `\d+|-\d+`,
+		`(?m)^key`, `[^a]b`, `.b`, `(?s).b`, `a|`, `()`, `\Ab`,
+	}
+	inputs := []string{"", "a", "b", "B", "c", "y", "xxxy", "md5", "MD5", "eval(x)", "execute", "Password",
+		"db.password", "\n", "\nb", "é", "ǆ", "ǅ", "-12", "12", "key", "query", "run", "`x?secret=`", "ab", "abc", "token"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		b := make([]byte, rng.IntN(6))
+		for i := range b {
+			b[i] = "abcxyBM5$_.\n`?é-1"[rng.IntN(18)]
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, src := range exprs {
+		re := regexp.MustCompile(`^(?:` + src + `)`)
+		fb := firstBytes(re.String())
+		for _, in := range inputs {
+			if re.MatchString(in) && !fb.mayMatchString(in) {
+				t.Errorf("%q matches %q but the first-byte check rejects it", src, in)
+			}
+		}
+	}
+	if fb := firstBytes(`^(?:(?is)` + "`" + `x)`); fb == nil || fb['a'] || !fb['`'] {
+		t.Errorf("backtick-led regex: first bytes not narrowed")
+	}
+	if firstBytes(`^(?:a*)`) != nil {
+		t.Errorf("a regex matching the empty string must not be narrowed")
+	}
+}
