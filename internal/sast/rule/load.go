@@ -555,7 +555,18 @@ func (f *Formula) positive() bool {
 // used (linear time); Perl-only constructs such as look-around fail here
 // with a clear error.
 func compileRegex(src string) (*regexp.Regexp, error) {
-	return regexp.Compile(src)
+	re, err := regexp.Compile(src)
+	if err != nil {
+		for _, la := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
+			if strings.Contains(src, la) {
+				return nil, fmt.Errorf("look-around %q is not supported (regexes use Go's RE2 syntax): %w", la+"...)", err)
+			}
+		}
+		if strings.Contains(err.Error(), "backreference") || strings.Contains(src, `\1`) {
+			return nil, fmt.Errorf("back-references are not supported (regexes use Go's RE2 syntax): %w", err)
+		}
+	}
+	return re, err
 }
 
 func (p *ruleParser) metavarFilter(key string, v *yaml.Node, depth int) (*Formula, error) {
@@ -576,6 +587,9 @@ func (p *ruleParser) metavarFilter(key string, v *yaml.Node, depth int) (*Formul
 		src, ok := scalar(fields["regex"])
 		if !ok {
 			return nil, p.errf(v, "metavariable-regex needs a regex")
+		}
+		if _, err := compileRegex(src); err != nil {
+			return nil, p.errf(fields["regex"], "metavariable-regex: %v", err)
 		}
 		// Semgrep anchors metavariable-regex at the start (Python's re.match).
 		re, err := compileRegex(`^(?:` + src + `)`)

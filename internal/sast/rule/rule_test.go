@@ -197,7 +197,7 @@ func TestLoadErrors(t *testing.T) {
 		{"propagator without to", base + "    mode: taint\n    pattern-sources:\n      - pattern: a()\n    pattern-sinks:\n      - pattern: b($X)\n    pattern-propagators:\n      - pattern: c($X)\n        from: $X\n", `a propagator needs from and to metavariables`},
 		{"bad requires", base + "    mode: taint\n    pattern-sources:\n      - pattern: a()\n    pattern-sinks:\n      - pattern: b($X)\n        requires: A and (B)\n", `requires: `},
 		{"two formulas", base + "    pattern: x\n    pattern-regex: y\n", `only one of pattern`},
-		{"bad regex", base + "    pattern-regex: '(?<=x)'\n", `r.yaml:6: rule "t.rule": pattern-regex: error parsing regexp`},
+		{"bad regex", base + "    pattern-regex: '(?<=x)'\n", `r.yaml:6: rule "t.rule": pattern-regex: look-around "(?<=...)" is not supported`},
 		{"bad cwe", base + "    cwe: CWE-abc\n    pattern: x\n", `r.yaml:6: rule "t.rule": cwe "CWE-abc" is not of the form CWE-89`},
 		{"bad pattern", base + "    pattern: 'def ('\n", `r.yaml:6: rule "t.rule": invalid python pattern`},
 		{"duplicate id", base + "    pattern: x\n  - id: t.rule\n    languages: [python]\n    severity: LOW\n    message: m\n    pattern: y\n", `r.yaml:7: rule "t.rule": duplicate rule id (also at r.yaml:2)`},
