@@ -31,6 +31,9 @@ type evaluator struct {
 	// within caches the results of a metavariable-pattern per bound
 	// range; shared with the evaluators of scopes.
 	within map[withinKey][]pattern.Match
+	// roots are the subtrees a scope's evaluator searches (nil: the
+	// whole file).
+	roots []*syntax.Node
 	// err is the first error of a search within bound code.
 	err error
 }
@@ -55,6 +58,8 @@ func (ev *evaluator) eval(f *Formula) []pattern.Match {
 		return ev.matches[i]
 	case OpRegex:
 		return ev.regex(f)
+	case OpNodeScan:
+		return ev.scan(f)
 	case OpInside:
 		return ev.eval(f.Children[0])
 	case OpOr:
@@ -176,16 +181,12 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				if !ok {
 					return false
 				}
-				if text := ev.tree.Src[b.Start:b.End]; c.first.mayMatch(text) && c.Regex.Match(text) {
+				if text := ev.tree.Src[b.Start:b.End]; c.mayMatch(text) && c.Regex.Match(text) {
 					return true
 				}
 				// A constant string also matches by its value, so that
 				// both '"md5"' and 'md5' work as regexes.
-				if len(b.Nodes) != 1 {
-					return false
-				}
-				v, ok := ev.tree.ConstantValue(b.Nodes[0])
-				return ok && c.first.mayMatchString(v) && c.Regex.MatchString(v)
+				return len(b.Nodes) == 1 && ev.valueGuard(c, b.Nodes[0])
 			})
 		case OpMetavarComparison:
 			cur = filter(cur, func(r pattern.Match) bool {
@@ -253,6 +254,7 @@ func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
 		out = ev.eval(c.Children[0])
 	} else {
 		matches := make([][]pattern.Match, len(sc.local))
+		roots := make([]*syntax.Node, 0, len(b.Nodes))
 		for _, n := range b.Nodes {
 			// Start from the outermost node spanning the same code, so
 			// that a pattern matching a wrapper of the bound node (an
@@ -263,6 +265,7 @@ func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
 				}
 				n = n.Parent
 			}
+			roots = append(roots, n)
 			got, err := sc.index.SearchBudget(ev.ctx, ev.tree, n, nil, ev.budget)
 			for i := range got {
 				matches[i] = append(matches[i], got[i]...)
@@ -274,7 +277,7 @@ func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
 				break
 			}
 		}
-		sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: matches, local: sc.local, budget: ev.budget, within: ev.within}
+		sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: matches, local: sc.local, budget: ev.budget, within: ev.within, roots: roots}
 		out = sub.eval(c.Children[0])
 		if sub.err != nil && ev.err == nil {
 			ev.err = sub.err
@@ -282,6 +285,63 @@ func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
 	}
 	ev.within[key] = out
 	return out
+}
+
+// scan implements OpNodeScan: every named node below the roots whose
+// code passes the guards is a match binding f.Metavar, in preorder.
+func (ev *evaluator) scan(f *Formula) []pattern.Match {
+	roots := ev.roots
+	if roots == nil {
+		roots = []*syntax.Node{ev.tree.Root}
+	}
+	var out []pattern.Match
+	for _, root := range roots {
+		if root == nil {
+			continue
+		}
+		syntax.Walk(root, func(n *syntax.Node) bool {
+			if ev.err != nil {
+				return false
+			}
+			if *ev.budget--; *ev.budget < 0 {
+				ev.err = pattern.ErrBudget
+				return false
+			}
+			if !n.Named {
+				return true
+			}
+			for _, g := range f.Guards {
+				if !ev.guard(g, n) {
+					return true
+				}
+			}
+			out = append(out, pattern.Match{Start: n.Start, End: n.End, Node: n,
+				Binds: []pattern.Binding{{Name: f.Metavar, Nodes: []*syntax.Node{n}, Start: n.Start, End: n.End}}})
+			return true
+		})
+	}
+	return out
+}
+
+// guard applies a metavariable-regex to the code of one node: its text
+// or, for a constant string, its value.
+func (ev *evaluator) guard(c *Formula, n *syntax.Node) bool {
+	if text := ev.tree.Src[n.Start:n.End]; c.mayMatch(text) && c.Regex.Match(text) {
+		return true
+	}
+	return ev.valueGuard(c, n)
+}
+
+// mayMatch is the cheap test before running a metavariable-regex: the
+// first byte and the required literals.
+func (c *Formula) mayMatch(text []byte) bool {
+	return c.first.mayMatch(text) && containsAnyFold(text, c.literals)
+}
+
+// valueGuard applies a metavariable-regex to a constant string's value.
+func (ev *evaluator) valueGuard(c *Formula, n *syntax.Node) bool {
+	v, ok := ev.tree.ConstantValue(n)
+	return ok && c.first.mayMatchString(v) && containsAnyFold(v, c.literals) && c.Regex.MatchString(v)
 }
 
 // value is what metavariable-comparison sees for a binding: an integer

@@ -132,3 +132,132 @@ func (fb *byteSet) mayMatch(s []byte) bool {
 func (fb *byteSet) mayMatchString(s string) bool {
 	return fb == nil || len(s) > 0 && fb[s[0]]
 }
+
+// Limits of required-literal extraction.
+const (
+	// minRequiredLiteral is the shortest literal worth checking for.
+	minRequiredLiteral = 2
+	// maxRequiredLiterals bounds the alternatives checked.
+	maxRequiredLiterals = 64
+)
+
+// requiredLiterals returns lower-case ASCII strings of which every match
+// of the expression src contains at least one (ignoring case), or nil
+// when there is no such set worth checking. A regex such as
+// "(?i).*(?:password|secret|token)" then skips bound code that contains
+// none of the words, which is much cheaper than running it.
+func requiredLiterals(src string) []string {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return required(re.Simplify(), 0)
+}
+
+func required(re *syntax.Regexp, depth int) []string {
+	if depth > maxFirstDepth {
+		return nil
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) < minRequiredLiteral {
+			return nil
+		}
+		b := make([]byte, 0, len(re.Rune))
+		for _, r := range re.Rune {
+			if r >= utf8.RuneSelf {
+				return nil
+			}
+			b = append(b, lowerASCII(byte(r)))
+		}
+		return []string{string(b)}
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0], depth+1)
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return nil
+		}
+		return required(re.Sub[0], depth+1)
+	case syntax.OpConcat:
+		// Any operand's set will do; take the one whose shortest
+		// literal is longest.
+		var best []string
+		bestLen := 0
+		for _, sub := range re.Sub {
+			set := required(sub, depth+1)
+			if set == nil {
+				continue
+			}
+			shortest := len(set[0])
+			for _, s := range set {
+				shortest = min(shortest, len(s))
+			}
+			if shortest > bestLen {
+				best, bestLen = set, shortest
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			set := required(sub, depth+1)
+			if set == nil {
+				return nil
+			}
+			out = append(out, set...)
+			if len(out) > maxRequiredLiterals {
+				return nil
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// containsAnyFold reports whether s contains one of the lower-case ASCII
+// literals, ignoring ASCII case. An empty list holds for any s, and so
+// does text that is not all ASCII (where "k" and "s" also match the
+// Kelvin sign and the long s under (?i)).
+func containsAnyFold[T string | []byte](s T, lits []string) bool {
+	if len(lits) == 0 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, lit := range lits {
+		if indexFold(s, lit) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold reports whether s contains lit (lower-case) ignoring ASCII
+// case.
+func indexFold[T string | []byte](s T, lit string) bool {
+	n := len(lit)
+	first := lit[0]
+	for i := 0; i+n <= len(s); i++ {
+		if lowerASCII(s[i]) != first {
+			continue
+		}
+		j := 1
+		for j < n && lowerASCII(s[i+j]) == lit[j] {
+			j++
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}

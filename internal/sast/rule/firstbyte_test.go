@@ -41,3 +41,38 @@ func TestFirstBytes(t *testing.T) {
 		t.Errorf("a regex matching the empty string must not be narrowed")
 	}
 }
+
+// TestRequiredLiterals checks that the literal pre-check never rejects
+// text the regex matches, and that it narrows the usual shapes.
+func TestRequiredLiterals(t *testing.T) {
+	exprs := []string{
+		`(?is).*(?:(?i:passw|passphrase|pwd|secret|credential|(?:access|refresh|auth)[_-]?token|(?:api|private)[_-]?key))`,
+		`(?i).*(?:card|cvv|iban)|\b(?:pan|PAN)\b|_(?:pan|PAN)|[a-z0-9](?:Pan|PAN)`,
+		`.*token`, `(?i)md5`, `ab+c`, `(?:xy){2}`, `a|bc`, `(?i)ks`, `password(?:_hash)?`, `(?:foo|)bar`,
+	}
+	inputs := []string{"", "db_password", "PASSWORD", "a secret", "my_pan", "xPan", "card", "Authtoken", "auth-token", "API_KEY",
+		"md5", "MD5", "abbbc", "xyxy", "bc", "a", "KS", "password_hash", "bar", "foobar", "token", "nothing here", "paſsword", "\u212As"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = "pasWORDsecrtkn_-cvib5mdxyz"[rng.IntN(26)]
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, src := range exprs {
+		re := regexp.MustCompile(`^(?:` + src + `)`)
+		lits := requiredLiterals(re.String())
+		for _, in := range inputs {
+			if re.MatchString(in) && !containsAnyFold(in, lits) {
+				t.Errorf("%q matches %q but the literal check (%q) rejects it", src, in, lits)
+			}
+		}
+	}
+	if lits := requiredLiterals(`^(?:(?i).*(?:password|secret))`); len(lits) != 2 {
+		t.Errorf("alternation of words: literals %q, want 2", lits)
+	}
+	if lits := requiredLiterals(`^(?:(?i).*x?)`); lits != nil {
+		t.Errorf("optional literal: %q, want none", lits)
+	}
+}

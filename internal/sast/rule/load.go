@@ -48,6 +48,11 @@ const (
 	// only binds $X to each result, so it is not searched (it would
 	// match every node).
 	OpBindMatch
+	// OpNodeScan is "pattern: $X" as the only positive of a patterns
+	// list that also has metavariable-regex on $X: every named node is
+	// a candidate, and the regexes (Guards) are tried on it before a
+	// match is made, instead of making a match of every node first.
+	OpNodeScan
 )
 
 // Formula is a rule's matching logic as a tree.
@@ -64,6 +69,11 @@ type Formula struct {
 	// first is the set of bytes an OpMetavarRegex match starts with (nil
 	// when unknown).
 	first *byteSet
+	// literals are strings one of which every OpMetavarRegex match
+	// contains, ignoring case (nil when unknown).
+	literals []string
+	// Guards are the metavariable-regex conditions of OpNodeScan.
+	Guards []*Formula
 	// comparison is the expression of OpMetavarComparison.
 	comparison *cmpExpr
 	// Children are the operands of OpAnd and OpOr, the one operand of
@@ -527,6 +537,7 @@ func (p *ruleParser) formula(key string, v *yaml.Node, depth int) (*Formula, err
 					positives--
 				}
 			}
+			scanNodes(f)
 		}
 		return f, nil
 	}
@@ -543,9 +554,36 @@ var (
 	eitherKeys = map[string]bool{"pattern": true, "patterns": true, "pattern-either": true, "pattern-regex": true, "pattern-inside": true}
 )
 
+// scanNodes turns "pattern: $X", when it is the only positive of f and
+// metavariable-regex conditions on $X follow, into OpNodeScan.
+func scanNodes(f *Formula) {
+	var only *Formula
+	for _, c := range f.Children {
+		if c.positive() {
+			if only != nil {
+				return
+			}
+			only = c
+		}
+	}
+	if only == nil || only.Op != OpPattern || !pattern.IsMetavariable(strings.TrimSpace(only.Source)) {
+		return
+	}
+	name := strings.TrimSpace(only.Source)
+	var guards []*Formula
+	for _, c := range f.Children {
+		if c.Op == OpMetavarRegex && c.Metavar == name {
+			guards = append(guards, c)
+		}
+	}
+	if len(guards) > 0 && name != "$_" {
+		only.Op, only.Metavar, only.Guards = OpNodeScan, name, guards
+	}
+}
+
 func (f *Formula) positive() bool {
 	switch f.Op {
-	case OpPattern, OpRegex, OpAnd, OpOr, OpInside:
+	case OpPattern, OpRegex, OpAnd, OpOr, OpInside, OpNodeScan:
 		return true
 	}
 	return false
@@ -596,7 +634,7 @@ func (p *ruleParser) metavarFilter(key string, v *yaml.Node, depth int) (*Formul
 		if err != nil {
 			return nil, p.errf(fields["regex"], "metavariable-regex: %v", err)
 		}
-		f.Op, f.Regex, f.first = OpMetavarRegex, re, firstBytes(re.String())
+		f.Op, f.Regex, f.first, f.literals = OpMetavarRegex, re, firstBytes(re.String()), requiredLiterals(re.String())
 		return f, nil
 	}
 	f.Op = OpMetavarPattern

@@ -218,8 +218,10 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 func (ls *langSet) scope(f *Formula, g lang.ID) {
 	sc := &scope{local: map[int]int{}}
 	var pats []*pattern.Pattern
+	scans := false
 	var walk func(*Formula)
 	walk = func(x *Formula) {
+		scans = scans || x.Op == OpNodeScan
 		if x.Op == OpPattern {
 			if i, ok := x.index[g]; ok {
 				if _, dup := sc.local[i]; !dup {
@@ -238,7 +240,7 @@ func (ls *langSet) scope(f *Formula, g lang.ID) {
 	for _, c := range f.Children {
 		walk(c)
 	}
-	if len(pats) == 0 {
+	if len(pats) == 0 && !scans {
 		return
 	}
 	sc.index = pattern.NewIndex(pats)
