@@ -327,14 +327,14 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 	case opEllipsis:
 		return true
 	case opMetavar:
-		return m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+		return m.bindNode(p.name, n)
 	case opMetavarSeq:
-		return m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+		return m.bindNode(p.name, n)
 	case opDeep:
 		return m.deep(p.children[0], n)
 	case opTypedMetavar:
 		ty, ok := m.tree.TypeOf(n)
-		return ok && syntax.SameType(p.typ, ty) && m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+		return ok && syntax.SameType(p.typ, ty) && m.bindNode(p.name, n)
 	case opString:
 		v, ok := m.tree.ConstantValue(n)
 		return ok && p.str.match(v)
@@ -348,7 +348,7 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 		if _, imported := m.tree.Imports[string(m.tree.Bytes(n))]; imported {
 			if q, ok := m.tree.QualifiedName(n); ok {
 				if dot := strings.LastIndexByte(q, '.'); dot > 0 && m.sameName(p.memberQual, q[:dot]) {
-					return m.bind(p.memberVar, []*syntax.Node{n}, n.Start, n.End)
+					return m.bindNode(p.memberVar, n)
 				}
 			}
 		}
@@ -542,6 +542,50 @@ func (m *matcher) bind(name string, nodes []*syntax.Node, start, end uint32) boo
 	}
 	m.env = append(m.env, Binding{Name: name, Nodes: nodes, Start: start, End: end})
 	return true
+}
+
+// bindNode is bind for one node, without allocating when the
+// metavariable is already bound or is $_: the binding's node list is
+// the node's place among its parent's children.
+func (m *matcher) bindNode(name string, n *syntax.Node) bool {
+	if name == "$_" {
+		return true
+	}
+	for _, b := range m.env {
+		if b.Name == name {
+			return m.equalNode(b, n)
+		}
+	}
+	m.env = append(m.env, Binding{Name: name, Nodes: single(n), Start: n.Start, End: n.End})
+	return true
+}
+
+// single returns a one-node list holding n, sharing the parent's child
+// list when it can (capacity-limited, so appending copies).
+func single(n *syntax.Node) []*syntax.Node {
+	if p := n.Parent; p != nil {
+		for i, c := range p.Children {
+			if c == n {
+				return p.Children[i : i+1 : i+1]
+			}
+		}
+	}
+	return []*syntax.Node{n}
+}
+
+// equalNode is equalCode for one new node.
+func (m *matcher) equalNode(b Binding, n *syntax.Node) bool {
+	if len(b.Nodes) == 1 {
+		if b.Nodes[0].IsString && n.IsString {
+			return b.Nodes[0].Str == n.Str
+		}
+		if q1, ok := m.tree.QualifiedName(b.Nodes[0]); ok {
+			if q2, ok := m.tree.QualifiedName(n); ok {
+				return q1 == q2
+			}
+		}
+	}
+	return compactEqual(m.tree.Src[b.Start:b.End], m.tree.Src[n.Start:n.End])
 }
 
 // equalCode compares a binding with new code: constant strings by value,
