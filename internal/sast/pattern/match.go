@@ -73,6 +73,13 @@ func (kp *kindPatterns) add(i int, p *pnode) {
 			kp.byName = map[string][]int{}
 		}
 		kp.byName[p.call] = append(kp.byName[p.call], i)
+	case len(p.callNames) > 0:
+		if kp.byName == nil {
+			kp.byName = map[string][]int{}
+		}
+		for _, name := range p.callNames {
+			kp.byName[name] = append(kp.byName[name], i)
+		}
 	default:
 		kp.unnamed = append(kp.unnamed, i)
 	}
@@ -246,7 +253,12 @@ func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
 	}
 	ps = ps[first:]
 	trailing := ps[len(ps)-1].op == opEllipsis
+	// A plain first statement can only match a statement of its kind.
+	kindOnly := ps[0].op == opNode && ps[0].qual == "" && ps[0].memberVar == ""
 	for i := range kids {
+		if kindOnly && kids[i].Kind != ps[0].kind {
+			continue
+		}
 		m.env = m.env[:0]
 		if !m.node(ps[0], kids[i]) {
 			continue

@@ -261,3 +261,157 @@ func indexFold[T string | []byte](s T, lit string) bool {
 	}
 	return false
 }
+
+// maxExactNames bounds the strings exactNames enumerates.
+const maxExactNames = 512
+
+// exactNames returns every string the anchored expression src can match
+// in full, when it matches only a small finite set of identifier-like
+// names and is anchored at the end ("^(?:Print|Info)(?:f|ln)?$"); nil
+// otherwise. Case-insensitive parts give up.
+func exactNames(src string) []string {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var items []*syntax.Regexp
+	var flatten func(*syntax.Regexp, int) bool
+	flatten = func(x *syntax.Regexp, depth int) bool {
+		if depth > maxFirstDepth {
+			return false
+		}
+		switch x.Op {
+		case syntax.OpConcat:
+			for _, sub := range x.Sub {
+				if !flatten(sub, depth+1) {
+					return false
+				}
+			}
+			return true
+		case syntax.OpCapture:
+			return flatten(x.Sub[0], depth+1)
+		}
+		items = append(items, x)
+		return true
+	}
+	if !flatten(re.Simplify(), 0) {
+		return nil
+	}
+	for len(items) > 0 && items[0].Op == syntax.OpBeginText {
+		items = items[1:]
+	}
+	anchored := false
+	for len(items) > 0 && items[len(items)-1].Op == syntax.OpEndText {
+		items, anchored = items[:len(items)-1], true
+	}
+	if !anchored || len(items) == 0 {
+		return nil
+	}
+	set := []string{""}
+	for _, it := range items {
+		next := finite(it, 0)
+		if next == nil || len(set)*len(next) > maxExactNames {
+			return nil
+		}
+		var prod []string
+		for _, a := range set {
+			for _, b := range next {
+				prod = append(prod, a+b)
+			}
+		}
+		set = prod
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range set {
+		if !identifier(s) {
+			// Not a plain name: a metavariable standing for a whole
+			// callee (foo.bar) may bind more than the called name.
+			return nil
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// finite enumerates the strings re matches when they are few and re is
+// built of case-sensitive literals, alternations, concatenations,
+// optional parts and small character classes; nil otherwise.
+func finite(re *syntax.Regexp, depth int) []string {
+	if depth > maxFirstDepth {
+		return nil
+	}
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) >= 16 {
+					return nil
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out
+	case syntax.OpCapture:
+		return finite(re.Sub[0], depth+1)
+	case syntax.OpQuest:
+		sub := finite(re.Sub[0], depth+1)
+		if sub == nil {
+			return nil
+		}
+		return append([]string{""}, sub...)
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			s := finite(sub, depth+1)
+			if s == nil || len(out)+len(s) > maxExactNames {
+				return nil
+			}
+			out = append(out, s...)
+		}
+		return out
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, sub := range re.Sub {
+			next := finite(sub, depth+1)
+			if next == nil || len(set)*len(next) > maxExactNames {
+				return nil
+			}
+			var prod []string
+			for _, a := range set {
+				for _, b := range next {
+					prod = append(prod, a+b)
+				}
+			}
+			set = prod
+		}
+		return set
+	}
+	return nil
+}
+
+// identifier reports whether s is a plain name: letters, digits, _ and $,
+// not starting with a digit.
+func identifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}

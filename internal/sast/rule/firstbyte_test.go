@@ -3,6 +3,7 @@ package rule
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -75,4 +76,37 @@ func TestRequiredLiterals(t *testing.T) {
 	if lits := requiredLiterals(`^(?:(?i).*x?)`); lits != nil {
 		t.Errorf("optional literal: %q, want none", lits)
 	}
+}
+
+func TestExactNames(t *testing.T) {
+	tests := map[string][]string{
+		`^(?:^(?:query|execute)$)`:             {"query", "execute"},
+		`^(?:^(?:Print|Info)(?:f|ln)?$)`:       {"Print", "Printf", "Println", "Info", "Infof", "Infoln"},
+		`^(?:(eval|exec)$)`:                    {"eval", "exec"},
+		`^(?:(eval|exec))`:                     nil, // a prefix: evaluate matches
+		`^(?:(?i)^(?:md5)$)`:                   nil,
+		`^(?:^(?:foo\.bar)$)`:                  nil,
+		`^(?:^(?:get|set)[A-Z][a-z]+$)`:        nil,
+		`^(?:^(?:a|)$)`:                        nil,
+		`^(?:^(?:log|warn)_?(?:info|error)?$)`: {"log", "loginfo", "logerror", "log_", "log_info", "log_error", "warn", "warninfo", "warnerror", "warn_", "warn_info", "warn_error"},
+		`^(?:^(?:x)[_-]?y$)`:                   nil, // x-y is not a name
+	}
+	for src, want := range tests {
+		got := exactNames(src)
+		if !slices.Equal(sorted(got), sorted(want)) {
+			t.Errorf("exactNames(%q) = %q, want %q", src, got, want)
+		}
+		re := regexp.MustCompile(src)
+		for _, n := range got {
+			if !re.MatchString(n) {
+				t.Errorf("%q: enumerated %q does not match", src, n)
+			}
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
 }

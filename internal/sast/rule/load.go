@@ -74,6 +74,11 @@ type Formula struct {
 	literals []string
 	// Guards are the metavariable-regex conditions of OpNodeScan.
 	Guards []*Formula
+	// callNames maps a metavariable of an OpPattern to the only names it
+	// can take (from a metavariable-regex next to it that accepts a
+	// small set of names): a call pattern whose called name is that
+	// metavariable is then tried only on calls of those names.
+	callNames map[string][]string
 	// comparison is the expression of OpMetavarComparison.
 	comparison *cmpExpr
 	// Children are the operands of OpAnd and OpOr, the one operand of
@@ -538,6 +543,7 @@ func (p *ruleParser) formula(key string, v *yaml.Node, depth int) (*Formula, err
 				}
 			}
 			scanNodes(f)
+			restrictCallNames(f)
 		}
 		return f, nil
 	}
@@ -553,6 +559,37 @@ var (
 	}
 	eitherKeys = map[string]bool{"pattern": true, "patterns": true, "pattern-either": true, "pattern-regex": true, "pattern-inside": true}
 )
+
+// restrictCallNames records, on the positive patterns of f (directly or
+// through a pattern-either), the names a metavariable-regex of f allows
+// for each metavariable. Every result of f passes those regexes, so a
+// match where the metavariable holds another name could not become a
+// result.
+func restrictCallNames(f *Formula) {
+	names := map[string][]string{}
+	for _, c := range f.Children {
+		if c.Op == OpMetavarRegex && names[c.Metavar] == nil {
+			if list := exactNames(c.Regex.String()); list != nil {
+				names[c.Metavar] = list
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for _, c := range f.Children {
+		switch c.Op {
+		case OpPattern:
+			c.callNames = names
+		case OpOr:
+			for _, cc := range c.Children {
+				if cc.Op == OpPattern {
+					cc.callNames = names
+				}
+			}
+		}
+	}
+}
 
 // scanNodes turns "pattern: $X", when it is the only positive of f and
 // metavariable-regex conditions on $X follow, into OpNodeScan.

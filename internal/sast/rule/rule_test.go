@@ -105,6 +105,20 @@ func TestComposition(t *testing.T) {
           metavariable: $DST
           pattern: $SRC + ".bak"
 `, "copy(a, a + '.bak')\ncopy(a, b + '.bak')\n", []string{"1:1 t.rule"}},
+		{"metavariable-regex naming the called method", `    patterns:
+      - pattern-either:
+          - pattern: $L.$M(...)
+          - pattern: $L.$M.$N(...)
+      - metavariable-regex:
+          metavariable: $M
+          regex: ^(info|warn(ing)?)$
+`, "log.info(a)\nlog.debug(b)\nlogger.warning(c)\nlogger.warn(d)\nx.info.y(e)\ninfo(f)\n", []string{"1:1 t.rule", "3:1 t.rule", "4:1 t.rule", "5:1 t.rule"}},
+		{"metavariable-regex naming the called function", `    patterns:
+      - pattern: $F(...)
+      - metavariable-regex:
+          metavariable: $F
+          regex: ^(eval|exec)$
+`, "eval(a)\nx.eval(b)\nexec(c)\nevaluate(d)\n", []string{"1:1 t.rule", "3:1 t.rule"}},
 		{"focus-metavariable", `    patterns:
       - pattern: requests.get($URL, verify=False)
       - focus-metavariable: $URL

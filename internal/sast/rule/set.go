@@ -164,7 +164,8 @@ func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
 // code.
 func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lang.ID, f *Formula, ruleIdx int, scoped bool) error {
 	if f.Op == OpPattern {
-		if i, ok := ls.byText[f.Source]; ok {
+		key := f.Source + callNamesKey(f.callNames)
+		if i, ok := ls.byText[key]; ok {
 			if f.patterns == nil {
 				f.patterns, f.index = map[lang.ID]*pattern.Pattern{}, map[lang.ID]int{}
 			}
@@ -189,6 +190,9 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 			}
 			return err
 		}
+		if names, ok := f.callNames[p.CallVar()]; ok {
+			p = p.RestrictCalls(names)
+		}
 		if f.patterns == nil {
 			f.patterns, f.index = map[lang.ID]*pattern.Pattern{}, map[lang.ID]int{}
 		}
@@ -200,7 +204,7 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 		if ls.byText == nil {
 			ls.byText = map[string]int{}
 		}
-		ls.byText[f.Source] = len(ls.patterns) - 1
+		ls.byText[key] = len(ls.patterns) - 1
 	}
 	for _, c := range f.Children {
 		if err := ls.compile(ctx, ps, r, g, c, ruleIdx, scoped || f.Op == OpMetavarPattern); err != nil {
@@ -211,6 +215,24 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 		ls.scope(f, g)
 	}
 	return nil
+}
+
+// callNamesKey distinguishes copies of one pattern restricted to
+// different call names.
+func callNamesKey(m map[string][]string) string {
+	if len(m) == 0 {
+		return ""
+	}
+	vars := make([]string, 0, len(m))
+	for v := range m {
+		vars = append(vars, v)
+	}
+	slices.Sort(vars)
+	var b strings.Builder
+	for _, v := range vars {
+		b.WriteString("\x00" + v + "=" + strings.Join(m[v], "|"))
+	}
+	return b.String()
 }
 
 // scope indexes the patterns of a metavariable-pattern's formula. A
