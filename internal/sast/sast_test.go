@@ -187,6 +187,17 @@ func TestBadInput(t *testing.T) {
 		"garbage.py":  append([]byte("eval hashlib subprocess os system md5 "), garbage...),
 		"Deep.java":   []byte("class A { void f() { Object o = " + strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000) + "; MessageDigest.getInstance(\"MD5\"); } }"),
 	}
+	// The warning each input must produce ("" for none: a long line is
+	// analysed in full).
+	wantWarning := map[string]string{
+		"deep.py":     "syntax tree cut at nesting depth",
+		"deep.go":     "syntax tree cut at nesting depth",
+		"deep.js":     "syntax tree cut at nesting depth",
+		"Deep.java":   "syntax tree cut at nesting depth",
+		"longline.js": "",
+		"bundle.js":   "the rest are not reported",
+		"garbage.py":  "partially parsed",
+	}
 	for name, content := range inputs {
 		start := time.Now()
 		c := analyze(t, a, name, content)
@@ -194,6 +205,22 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%s took %v", name, d)
 		}
 		t.Logf("%s: %d bytes, %d findings, warnings %q in %v", name, len(content), len(c.findings), c.warnings, time.Since(start).Round(time.Millisecond))
+		found := false
+		for _, w := range c.warnings {
+			if strings.Contains(w, ": error: ") {
+				t.Errorf("%s: analysis failed: %s", name, w)
+			}
+			if !strings.HasPrefix(w, name+": ") {
+				t.Errorf("%s: warning does not name the file: %s", name, w)
+			}
+			found = found || wantWarning[name] != "" && strings.Contains(w, wantWarning[name])
+		}
+		if want := wantWarning[name]; want != "" && !found {
+			t.Errorf("%s: no warning %q among %q", name, want, c.warnings)
+		}
+		if wantWarning[name] == "" && len(c.warnings) > 0 {
+			t.Errorf("%s: unexpected warnings %q", name, c.warnings)
+		}
 	}
 }
 

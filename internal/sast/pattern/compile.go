@@ -48,6 +48,16 @@ type pnode struct {
 	typ  string // the type of a typed metavariable
 	str  *stringPattern
 	qual string // qualified name when the node is a pure name chain
+	// call is the function or method name a call pattern invokes as
+	// written ("Command" in exec.Command(...)); "" when it is a
+	// metavariable or not a plain name.
+	call string
+	// callVar is the metavariable standing for the called name
+	// ("$M" in $L.$M(...)), and callNames, when set, the names it may
+	// take (from the rule's metavariable-regex): the index files the
+	// pattern under each of them.
+	callVar   string
+	callNames []string
 	// memberQual and memberVar describe "a.b.$F": a name chain whose
 	// last part is a metavariable, which also matches a name imported
 	// from a.b ("from a.b import f").
@@ -65,6 +75,30 @@ type Pattern struct {
 	words  []string
 	// metavars lists the metavariables the pattern binds.
 	metavars []string
+}
+
+// CallVar returns the metavariable standing for the name a call pattern
+// calls ("$M" in $L.$M(...)), or "".
+func (p *Pattern) CallVar() string {
+	if p.root == nil || p.root.op != opNode {
+		return ""
+	}
+	return p.root.callVar
+}
+
+// RestrictCalls returns a copy of a call pattern whose called-name
+// metavariable can only take the given names (because a
+// metavariable-regex of the rule allows no others), so that the index
+// tries it only on calls of those names. Matching is unchanged.
+func (p *Pattern) RestrictCalls(names []string) *Pattern {
+	if p.CallVar() == "" || len(names) == 0 {
+		return p
+	}
+	cp := *p
+	root := *p.root
+	root.callNames = names
+	cp.root = &root
+	return &cp
 }
 
 // Words lists identifiers every match needs somewhere in the file; a file
@@ -363,6 +397,14 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 		}
 	}
 	p := &pnode{kind: n.Kind}
+	if name, bare, ok := c.tree.CallName(n); ok {
+		text := c.tree.Text(name)
+		if _, imported := c.tree.Imports[text]; !strings.Contains(text, "__") && !(bare && imported) {
+			p.call = text
+		} else if strings.HasPrefix(text, phMetavar) && isWord(text) {
+			p.callVar = "$" + strings.TrimPrefix(text, phMetavar)
+		}
+	}
 	if len(n.Children) == 0 {
 		p.text = c.tree.Text(n)
 		// require("x") may be written as an import instead, so it is not

@@ -47,17 +47,47 @@ func (m *Match) Lookup(name string) (Binding, bool) {
 
 // Index holds compiled patterns of one language so that a single walk
 // over a tree tries each node only against patterns that can match its
-// kind.
+// kind, and a call only against patterns calling the same name.
 type Index struct {
 	patterns []*Pattern
-	byKind   map[string][]int
+	byKind   map[string]*kindPatterns
 	anyKind  []int
 	seqs     []int
 }
 
+// kindPatterns are the patterns whose root has one node kind.
+type kindPatterns struct {
+	all []int
+	// byName holds call patterns by the name they call, and unnamed the
+	// call patterns whose callee is a metavariable; both are nil for
+	// kinds that are not calls.
+	byName  map[string][]int
+	unnamed []int
+}
+
+func (kp *kindPatterns) add(i int, p *pnode) {
+	kp.all = append(kp.all, i)
+	switch {
+	case p.call != "":
+		if kp.byName == nil {
+			kp.byName = map[string][]int{}
+		}
+		kp.byName[p.call] = append(kp.byName[p.call], i)
+	case len(p.callNames) > 0:
+		if kp.byName == nil {
+			kp.byName = map[string][]int{}
+		}
+		for _, name := range p.callNames {
+			kp.byName[name] = append(kp.byName[name], i)
+		}
+	default:
+		kp.unnamed = append(kp.unnamed, i)
+	}
+}
+
 // NewIndex indexes patterns; results of Search are in the same order.
 func NewIndex(pats []*Pattern) *Index {
-	ix := &Index{patterns: pats, byKind: map[string][]int{}}
+	ix := &Index{patterns: pats, byKind: map[string]*kindPatterns{}}
 	for i, p := range pats {
 		switch {
 		case p.seq != nil:
@@ -69,16 +99,51 @@ func NewIndex(pats []*Pattern) *Index {
 			// chains resolve through imports to other shapes.
 			ix.anyKind = append(ix.anyKind, i)
 		default:
-			ix.byKind[p.root.kind] = append(ix.byKind[p.root.kind], i)
+			kp := ix.byKind[p.root.kind]
+			if kp == nil {
+				kp = &kindPatterns{}
+				ix.byKind[p.root.kind] = kp
+			}
+			kp.add(i, p.root)
 		}
 	}
 	return ix
+}
+
+// candidates lists the patterns of n's kind that may match n: for a call
+// naming a function or method, only the patterns calling that name and
+// those whose callee is a metavariable. A call through a name bound by
+// an import ("from subprocess import run as r; r()") is tried against
+// all.
+func (kp *kindPatterns) candidates(t *syntax.Tree, n *syntax.Node) (named, unnamed []int) {
+	if kp.byName == nil {
+		return kp.all, nil
+	}
+	name, bare, ok := t.CallName(n)
+	if !ok {
+		return kp.all, nil
+	}
+	text := t.Bytes(name)
+	if bare {
+		if _, imported := t.Imports[string(text)]; imported {
+			return kp.all, nil
+		}
+	}
+	return kp.byName[string(text)], kp.unnamed
 }
 
 // Search matches every pattern i for which want(i) is true over the
 // subtree at root (the whole tree when root is nil) in one walk. It
 // returns the matches per pattern.
 func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, want func(i int) bool) ([][]Match, error) {
+	budget := MaxSteps
+	return ix.SearchBudget(ctx, t, root, want, &budget)
+}
+
+// SearchBudget is Search drawing on a step budget shared by several
+// searches of one file: *budget is decreased by the steps taken, and the
+// search stops with ErrBudget when it runs out.
+func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.Node, want func(i int) bool, budget *int) ([][]Match, error) {
 	out := make([][]Match, len(ix.patterns))
 	if root == nil {
 		root = t.Root
@@ -86,26 +151,36 @@ func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, 
 	if root == nil {
 		return out, nil
 	}
-	active := func(list []int) []int {
-		var a []int
-		for _, i := range list {
-			if want == nil || want(i) {
-				a = append(a, i)
+	if *budget <= 0 {
+		return out, ErrBudget
+	}
+	byKind, anyKind, seqs := ix.byKind, ix.anyKind, ix.seqs
+	if want != nil {
+		active := func(list []int) []int {
+			var a []int
+			for _, i := range list {
+				if want(i) {
+					a = append(a, i)
+				}
+			}
+			return a
+		}
+		byKind = map[string]*kindPatterns{}
+		for k, kp := range ix.byKind {
+			sub := &kindPatterns{}
+			for _, i := range active(kp.all) {
+				sub.add(i, ix.patterns[i].root)
+			}
+			if len(sub.all) > 0 {
+				byKind[k] = sub
 			}
 		}
-		return a
+		anyKind, seqs = active(ix.anyKind), active(ix.seqs)
 	}
-	byKind := map[string][]int{}
-	for k, list := range ix.byKind {
-		if a := active(list); len(a) > 0 {
-			byKind[k] = a
-		}
-	}
-	anyKind, seqs := active(ix.anyKind), active(ix.seqs)
 	if len(byKind) == 0 && len(anyKind) == 0 && len(seqs) == 0 {
 		return out, nil
 	}
-	m := &matcher{tree: t}
+	m := &matcher{tree: t, budget: budget}
 	stack := []*syntax.Node{root}
 	visited := 0
 	for len(stack) > 0 {
@@ -116,12 +191,20 @@ func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, 
 				return out, err
 			}
 		}
-		for _, i := range byKind[n.Kind] {
-			if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
-				out[i] = append(out[i], mt)
+		if kp := byKind[n.Kind]; kp != nil {
+			named, unnamed := kp.candidates(t, n)
+			for _, list := range [2][]int{named, unnamed} {
+				for _, i := range list {
+					if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
+						out[i] = append(out[i], mt)
+					}
+				}
 			}
 		}
 		for _, i := range anyKind {
+			if !n.Named && ix.patterns[i].root.op == opMetavar {
+				continue // "$X" alone stands for code, not punctuation
+			}
 			if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
 				out[i] = append(out[i], mt)
 			}
@@ -144,7 +227,7 @@ func (ix *Index) Search(ctx context.Context, t *syntax.Tree, root *syntax.Node, 
 type matcher struct {
 	tree      *syntax.Tree
 	env       []Binding
-	steps     int
+	budget    *int // steps left
 	exhausted bool
 }
 
@@ -170,7 +253,12 @@ func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
 	}
 	ps = ps[first:]
 	trailing := ps[len(ps)-1].op == opEllipsis
+	// A plain first statement can only match a statement of its kind.
+	kindOnly := ps[0].op == opNode && ps[0].qual == "" && ps[0].memberVar == ""
 	for i := range kids {
+		if kindOnly && kids[i].Kind != ps[0].kind {
+			continue
+		}
 		m.env = m.env[:0]
 		if !m.node(ps[0], kids[i]) {
 			continue
@@ -234,8 +322,8 @@ func (m *matcher) seqMatch(first, last *syntax.Node) Match {
 }
 
 func (m *matcher) step() bool {
-	m.steps++
-	if m.steps > MaxSteps {
+	*m.budget--
+	if *m.budget < 0 {
 		m.exhausted = true
 	}
 	return !m.exhausted
@@ -251,14 +339,14 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 	case opEllipsis:
 		return true
 	case opMetavar:
-		return m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+		return m.bindNode(p.name, n)
 	case opMetavarSeq:
-		return m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+		return m.bindNode(p.name, n)
 	case opDeep:
 		return m.deep(p.children[0], n)
 	case opTypedMetavar:
 		ty, ok := m.tree.TypeOf(n)
-		return ok && syntax.SameType(p.typ, ty) && m.bind(p.name, []*syntax.Node{n}, n.Start, n.End)
+		return ok && syntax.SameType(p.typ, ty) && m.bindNode(p.name, n)
 	case opString:
 		v, ok := m.tree.ConstantValue(n)
 		return ok && p.str.match(v)
@@ -272,7 +360,7 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 		if _, imported := m.tree.Imports[string(m.tree.Bytes(n))]; imported {
 			if q, ok := m.tree.QualifiedName(n); ok {
 				if dot := strings.LastIndexByte(q, '.'); dot > 0 && m.sameName(p.memberQual, q[:dot]) {
-					return m.bind(p.memberVar, []*syntax.Node{n}, n.Start, n.End)
+					return m.bindNode(p.memberVar, n)
 				}
 			}
 		}
@@ -466,6 +554,50 @@ func (m *matcher) bind(name string, nodes []*syntax.Node, start, end uint32) boo
 	}
 	m.env = append(m.env, Binding{Name: name, Nodes: nodes, Start: start, End: end})
 	return true
+}
+
+// bindNode is bind for one node, without allocating when the
+// metavariable is already bound or is $_: the binding's node list is
+// the node's place among its parent's children.
+func (m *matcher) bindNode(name string, n *syntax.Node) bool {
+	if name == "$_" {
+		return true
+	}
+	for _, b := range m.env {
+		if b.Name == name {
+			return m.equalNode(b, n)
+		}
+	}
+	m.env = append(m.env, Binding{Name: name, Nodes: single(n), Start: n.Start, End: n.End})
+	return true
+}
+
+// single returns a one-node list holding n, sharing the parent's child
+// list when it can (capacity-limited, so appending copies).
+func single(n *syntax.Node) []*syntax.Node {
+	if p := n.Parent; p != nil {
+		for i, c := range p.Children {
+			if c == n {
+				return p.Children[i : i+1 : i+1]
+			}
+		}
+	}
+	return []*syntax.Node{n}
+}
+
+// equalNode is equalCode for one new node.
+func (m *matcher) equalNode(b Binding, n *syntax.Node) bool {
+	if len(b.Nodes) == 1 {
+		if b.Nodes[0].IsString && n.IsString {
+			return b.Nodes[0].Str == n.Str
+		}
+		if q1, ok := m.tree.QualifiedName(b.Nodes[0]); ok {
+			if q2, ok := m.tree.QualifiedName(n); ok {
+				return q1 == q2
+			}
+		}
+	}
+	return compactEqual(m.tree.Src[b.Start:b.End], m.tree.Src[n.Start:n.End])
 }
 
 // equalCode compares a binding with new code: constant strings by value,

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"bytes"
+	"context"
 	"sort"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
@@ -12,11 +13,34 @@ import (
 // maxRegexMatches bounds the matches one regex contributes per file.
 const maxRegexMatches = 10_000
 
+// maxSameSpanLift bounds the walk from a bound node up through ancestors
+// spanning the same code.
+const maxSameSpanLift = 64
+
 // evaluator combines pattern matches into rule results by their ranges.
 type evaluator struct {
+	ctx     context.Context
 	tree    *syntax.Tree
 	lang    lang.ID
 	matches [][]pattern.Match
+	// local, when set, maps a pattern's position in the language's index
+	// to its position in matches (the evaluator of a scope).
+	local map[int]int
+	// budget is the step budget of the file, shared by every search.
+	budget *int
+	// within caches the results of a metavariable-pattern per bound
+	// range; shared with the evaluators of scopes.
+	within map[withinKey][]pattern.Match
+	// roots are the subtrees a scope's evaluator searches (nil: the
+	// whole file).
+	roots []*syntax.Node
+	// err is the first error of a search within bound code.
+	err error
+}
+
+type withinKey struct {
+	f          *Formula
+	start, end uint32
 }
 
 func (ev *evaluator) eval(f *Formula) []pattern.Match {
@@ -26,9 +50,16 @@ func (ev *evaluator) eval(f *Formula) []pattern.Match {
 		if !ok {
 			return nil
 		}
+		if ev.local != nil {
+			if i, ok = ev.local[i]; !ok {
+				return nil
+			}
+		}
 		return ev.matches[i]
 	case OpRegex:
 		return ev.regex(f)
+	case OpNodeScan:
+		return ev.scan(f)
 	case OpInside:
 		return ev.eval(f.Children[0])
 	case OpOr:
@@ -150,16 +181,12 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				if !ok {
 					return false
 				}
-				if c.Regex.Match(ev.tree.Src[b.Start:b.End]) {
+				if text := ev.tree.Src[b.Start:b.End]; c.mayMatch(text) && c.Regex.Match(text) {
 					return true
 				}
 				// A constant string also matches by its value, so that
 				// both '"md5"' and 'md5' work as regexes.
-				if len(b.Nodes) != 1 {
-					return false
-				}
-				v, ok := ev.tree.ConstantValue(b.Nodes[0])
-				return ok && c.Regex.MatchString(v)
+				return len(b.Nodes) == 1 && ev.valueGuard(c, b.Nodes[0])
 			})
 		case OpMetavarComparison:
 			cur = filter(cur, func(r pattern.Match) bool {
@@ -168,16 +195,13 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				return ok && isBool && b
 			})
 		case OpMetavarPattern:
-			sub := sortedByStart(ev.eval(c.Children[0]))
 			cur = filter(cur, func(r pattern.Match) bool {
 				b, ok := r.Lookup(c.Metavar)
 				if !ok {
 					return false
 				}
-				// Matches starting inside the binding, in start order.
-				i := sort.Search(len(sub), func(i int) bool { return sub[i].Start >= b.Start })
-				for ; i < len(sub) && (sub[i].Start < b.End || sub[i].Start == b.Start); i++ {
-					if sub[i].End <= b.End && ev.compatible(r, sub[i]) {
+				for _, q := range ev.inBinding(c, b) {
+					if b.Start <= q.Start && q.End <= b.End && ev.compatible(r, q) {
 						return true
 					}
 				}
@@ -210,6 +234,114 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		cur = next
 	}
 	return cur
+}
+
+// inBinding evaluates the formula of metavariable-pattern c over the code
+// bound in b: its patterns are searched in the subtrees of the bound
+// nodes only, so that a pattern such as "$X" does not visit the whole
+// file. A formula without patterns (regexes) is evaluated over the file.
+func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
+	sc := c.scopes[ev.lang]
+	key := withinKey{c, b.Start, b.End}
+	if sc == nil {
+		key.start, key.end = 0, 0
+	}
+	if got, ok := ev.within[key]; ok {
+		return got
+	}
+	var out []pattern.Match
+	if sc == nil {
+		out = ev.eval(c.Children[0])
+	} else {
+		matches := make([][]pattern.Match, len(sc.local))
+		roots := make([]*syntax.Node, 0, len(b.Nodes))
+		for _, n := range b.Nodes {
+			// Start from the outermost node spanning the same code, so
+			// that a pattern matching a wrapper of the bound node (an
+			// expression list of one expression) still matches.
+			for range maxSameSpanLift {
+				if n.Parent == nil || n.Parent.Start != n.Start || n.Parent.End != n.End {
+					break
+				}
+				n = n.Parent
+			}
+			roots = append(roots, n)
+			got, err := sc.index.SearchBudget(ev.ctx, ev.tree, n, nil, ev.budget)
+			for i := range got {
+				matches[i] = append(matches[i], got[i]...)
+			}
+			if err != nil {
+				if ev.err == nil {
+					ev.err = err
+				}
+				break
+			}
+		}
+		sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: matches, local: sc.local, budget: ev.budget, within: ev.within, roots: roots}
+		out = sub.eval(c.Children[0])
+		if sub.err != nil && ev.err == nil {
+			ev.err = sub.err
+		}
+	}
+	ev.within[key] = out
+	return out
+}
+
+// scan implements OpNodeScan: every named node below the roots whose
+// code passes the guards is a match binding f.Metavar, in preorder.
+func (ev *evaluator) scan(f *Formula) []pattern.Match {
+	roots := ev.roots
+	if roots == nil {
+		roots = []*syntax.Node{ev.tree.Root}
+	}
+	var out []pattern.Match
+	for _, root := range roots {
+		if root == nil {
+			continue
+		}
+		syntax.Walk(root, func(n *syntax.Node) bool {
+			if ev.err != nil {
+				return false
+			}
+			if *ev.budget--; *ev.budget < 0 {
+				ev.err = pattern.ErrBudget
+				return false
+			}
+			if !n.Named {
+				return true
+			}
+			for _, g := range f.Guards {
+				if !ev.guard(g, n) {
+					return true
+				}
+			}
+			out = append(out, pattern.Match{Start: n.Start, End: n.End, Node: n,
+				Binds: []pattern.Binding{{Name: f.Metavar, Nodes: []*syntax.Node{n}, Start: n.Start, End: n.End}}})
+			return true
+		})
+	}
+	return out
+}
+
+// guard applies a metavariable-regex to the code of one node: its text
+// or, for a constant string, its value.
+func (ev *evaluator) guard(c *Formula, n *syntax.Node) bool {
+	if text := ev.tree.Src[n.Start:n.End]; c.mayMatch(text) && c.Regex.Match(text) {
+		return true
+	}
+	return ev.valueGuard(c, n)
+}
+
+// mayMatch is the cheap test before running a metavariable-regex: the
+// first byte and the required literals.
+func (c *Formula) mayMatch(text []byte) bool {
+	return c.first.mayMatch(text) && containsAnyFold(text, c.literals)
+}
+
+// valueGuard applies a metavariable-regex to a constant string's value.
+func (ev *evaluator) valueGuard(c *Formula, n *syntax.Node) bool {
+	v, ok := ev.tree.ConstantValue(n)
+	return ok && c.first.mayMatchString(v) && containsAnyFold(v, c.literals) && c.Regex.MatchString(v)
 }
 
 // value is what metavariable-comparison sees for a binding: an integer

@@ -48,6 +48,11 @@ const (
 	// only binds $X to each result, so it is not searched (it would
 	// match every node).
 	OpBindMatch
+	// OpNodeScan is "pattern: $X" as the only positive of a patterns
+	// list that also has metavariable-regex on $X: every named node is
+	// a candidate, and the regexes (Guards) are tried on it before a
+	// match is made, instead of making a match of every node first.
+	OpNodeScan
 )
 
 // Formula is a rule's matching logic as a tree.
@@ -61,6 +66,19 @@ type Formula struct {
 	// Metavar is the metavariable of OpMetavarRegex, OpMetavarPattern and
 	// OpFocus.
 	Metavar string
+	// first is the set of bytes an OpMetavarRegex match starts with (nil
+	// when unknown).
+	first *byteSet
+	// literals are strings one of which every OpMetavarRegex match
+	// contains, ignoring case (nil when unknown).
+	literals []string
+	// Guards are the metavariable-regex conditions of OpNodeScan.
+	Guards []*Formula
+	// callNames maps a metavariable of an OpPattern to the only names it
+	// can take (from a metavariable-regex next to it that accepts a
+	// small set of names): a call pattern whose called name is that
+	// metavariable is then tried only on calls of those names.
+	callNames map[string][]string
 	// comparison is the expression of OpMetavarComparison.
 	comparison *cmpExpr
 	// Children are the operands of OpAnd and OpOr, the one operand of
@@ -70,6 +88,9 @@ type Formula struct {
 	// index its position in the language's pattern.Index.
 	patterns map[lang.ID]*pattern.Pattern
 	index    map[lang.ID]int
+	// scopes holds, per language, the patterns an OpMetavarPattern
+	// searches within the bound code.
+	scopes map[lang.ID]*scope
 }
 
 // Rule is one loaded rule.
@@ -521,6 +542,8 @@ func (p *ruleParser) formula(key string, v *yaml.Node, depth int) (*Formula, err
 					positives--
 				}
 			}
+			scanNodes(f)
+			restrictCallNames(f)
 		}
 		return f, nil
 	}
@@ -537,9 +560,67 @@ var (
 	eitherKeys = map[string]bool{"pattern": true, "patterns": true, "pattern-either": true, "pattern-regex": true, "pattern-inside": true}
 )
 
+// restrictCallNames records, on the positive patterns of f (directly or
+// through a pattern-either), the names a metavariable-regex of f allows
+// for each metavariable. Every result of f passes those regexes, so a
+// match where the metavariable holds another name could not become a
+// result.
+func restrictCallNames(f *Formula) {
+	names := map[string][]string{}
+	for _, c := range f.Children {
+		if c.Op == OpMetavarRegex && names[c.Metavar] == nil {
+			if list := exactNames(c.Regex.String()); list != nil {
+				names[c.Metavar] = list
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for _, c := range f.Children {
+		switch c.Op {
+		case OpPattern:
+			c.callNames = names
+		case OpOr:
+			for _, cc := range c.Children {
+				if cc.Op == OpPattern {
+					cc.callNames = names
+				}
+			}
+		}
+	}
+}
+
+// scanNodes turns "pattern: $X", when it is the only positive of f and
+// metavariable-regex conditions on $X follow, into OpNodeScan.
+func scanNodes(f *Formula) {
+	var only *Formula
+	for _, c := range f.Children {
+		if c.positive() {
+			if only != nil {
+				return
+			}
+			only = c
+		}
+	}
+	if only == nil || only.Op != OpPattern || !pattern.IsMetavariable(strings.TrimSpace(only.Source)) {
+		return
+	}
+	name := strings.TrimSpace(only.Source)
+	var guards []*Formula
+	for _, c := range f.Children {
+		if c.Op == OpMetavarRegex && c.Metavar == name {
+			guards = append(guards, c)
+		}
+	}
+	if len(guards) > 0 && name != "$_" {
+		only.Op, only.Metavar, only.Guards = OpNodeScan, name, guards
+	}
+}
+
 func (f *Formula) positive() bool {
 	switch f.Op {
-	case OpPattern, OpRegex, OpAnd, OpOr, OpInside:
+	case OpPattern, OpRegex, OpAnd, OpOr, OpInside, OpNodeScan:
 		return true
 	}
 	return false
@@ -549,7 +630,18 @@ func (f *Formula) positive() bool {
 // used (linear time); Perl-only constructs such as look-around fail here
 // with a clear error.
 func compileRegex(src string) (*regexp.Regexp, error) {
-	return regexp.Compile(src)
+	re, err := regexp.Compile(src)
+	if err != nil {
+		for _, la := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
+			if strings.Contains(src, la) {
+				return nil, fmt.Errorf("look-around %q is not supported (regexes use Go's RE2 syntax): %w", la+"...)", err)
+			}
+		}
+		if strings.Contains(err.Error(), "backreference") || strings.Contains(src, `\1`) {
+			return nil, fmt.Errorf("back-references are not supported (regexes use Go's RE2 syntax): %w", err)
+		}
+	}
+	return re, err
 }
 
 func (p *ruleParser) metavarFilter(key string, v *yaml.Node, depth int) (*Formula, error) {
@@ -571,12 +663,15 @@ func (p *ruleParser) metavarFilter(key string, v *yaml.Node, depth int) (*Formul
 		if !ok {
 			return nil, p.errf(v, "metavariable-regex needs a regex")
 		}
+		if _, err := compileRegex(src); err != nil {
+			return nil, p.errf(fields["regex"], "metavariable-regex: %v", err)
+		}
 		// Semgrep anchors metavariable-regex at the start (Python's re.match).
 		re, err := compileRegex(`^(?:` + src + `)`)
 		if err != nil {
 			return nil, p.errf(fields["regex"], "metavariable-regex: %v", err)
 		}
-		f.Op, f.Regex = OpMetavarRegex, re
+		f.Op, f.Regex, f.first, f.literals = OpMetavarRegex, re, firstBytes(re.String()), requiredLiterals(re.String())
 		return f, nil
 	}
 	f.Op = OpMetavarPattern

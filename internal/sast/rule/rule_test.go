@@ -73,6 +73,52 @@ func TestComposition(t *testing.T) {
           metavariable: $Q
           pattern: $A + $B
 `, "cursor.execute(\"select \" + x)\ncursor.execute(q)\n", []string{"1:1 t.rule"}},
+		{"metavariable-pattern searches only the bound code", `    patterns:
+      - pattern: log($...ARGS)
+      - metavariable-pattern:
+          metavariable: $...ARGS
+          patterns:
+            - pattern: $X
+            - metavariable-regex:
+                metavariable: $X
+                regex: .*password
+`, "log(user, password)\nlog(user)\nprint(password)\nlog(f(db_password))\n", []string{"1:1 t.rule", "4:1 t.rule"}},
+		{"metavariable-pattern with a regex", `    patterns:
+      - pattern: log($MSG)
+      - metavariable-pattern:
+          metavariable: $MSG
+          pattern-regex: secret
+`, "log('a secret')\nlog('public')\nsecret = 1\n", []string{"1:1 t.rule"}},
+		{"nested metavariable-pattern", `    patterns:
+      - pattern: run($CMD)
+      - metavariable-pattern:
+          metavariable: $CMD
+          patterns:
+            - pattern: $A + $B
+            - metavariable-pattern:
+                metavariable: $B
+                pattern: input(...)
+`, "run('ls ' + input())\nrun('ls ' + x)\nrun(input())\n", []string{"1:1 t.rule"}},
+		{"metavariable-pattern shares metavariables", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          pattern: $SRC + ".bak"
+`, "copy(a, a + '.bak')\ncopy(a, b + '.bak')\n", []string{"1:1 t.rule"}},
+		{"metavariable-regex naming the called method", `    patterns:
+      - pattern-either:
+          - pattern: $L.$M(...)
+          - pattern: $L.$M.$N(...)
+      - metavariable-regex:
+          metavariable: $M
+          regex: ^(info|warn(ing)?)$
+`, "log.info(a)\nlog.debug(b)\nlogger.warning(c)\nlogger.warn(d)\nx.info.y(e)\ninfo(f)\n", []string{"1:1 t.rule", "3:1 t.rule", "4:1 t.rule", "5:1 t.rule"}},
+		{"metavariable-regex naming the called function", `    patterns:
+      - pattern: $F(...)
+      - metavariable-regex:
+          metavariable: $F
+          regex: ^(eval|exec)$
+`, "eval(a)\nx.eval(b)\nexec(c)\nevaluate(d)\n", []string{"1:1 t.rule", "3:1 t.rule"}},
 		{"focus-metavariable", `    patterns:
       - pattern: requests.get($URL, verify=False)
       - focus-metavariable: $URL
@@ -165,7 +211,7 @@ func TestLoadErrors(t *testing.T) {
 		{"propagator without to", base + "    mode: taint\n    pattern-sources:\n      - pattern: a()\n    pattern-sinks:\n      - pattern: b($X)\n    pattern-propagators:\n      - pattern: c($X)\n        from: $X\n", `a propagator needs from and to metavariables`},
 		{"bad requires", base + "    mode: taint\n    pattern-sources:\n      - pattern: a()\n    pattern-sinks:\n      - pattern: b($X)\n        requires: A and (B)\n", `requires: `},
 		{"two formulas", base + "    pattern: x\n    pattern-regex: y\n", `only one of pattern`},
-		{"bad regex", base + "    pattern-regex: '(?<=x)'\n", `r.yaml:6: rule "t.rule": pattern-regex: error parsing regexp`},
+		{"bad regex", base + "    pattern-regex: '(?<=x)'\n", `r.yaml:6: rule "t.rule": pattern-regex: look-around "(?<=...)" is not supported`},
 		{"bad cwe", base + "    cwe: CWE-abc\n    pattern: x\n", `r.yaml:6: rule "t.rule": cwe "CWE-abc" is not of the form CWE-89`},
 		{"bad pattern", base + "    pattern: 'def ('\n", `r.yaml:6: rule "t.rule": invalid python pattern`},
 		{"duplicate id", base + "    pattern: x\n  - id: t.rule\n    languages: [python]\n    severity: LOW\n    message: m\n    pattern: y\n", `r.yaml:7: rule "t.rule": duplicate rule id (also at r.yaml:2)`},

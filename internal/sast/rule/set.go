@@ -43,6 +43,20 @@ type langSet struct {
 	byText map[string]int
 	// filters are the rules' pre-filters, parallel to rules.
 	filters []*prefilter
+	// global is parallel to patterns: whether the pattern is searched
+	// over the whole file. Patterns used only under a
+	// metavariable-pattern are searched within the bound code instead.
+	global []bool
+}
+
+// scope is what a metavariable-pattern searches within the code its
+// metavariable bound: the patterns of its formula (outside nested
+// metavariable-patterns), indexed on their own.
+type scope struct {
+	index *pattern.Index
+	// local maps a pattern's position in the language's index to its
+	// position in this one.
+	local map[int]int
 }
 
 // grammarsFor lists the grammars a rule language covers.
@@ -127,7 +141,7 @@ func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
 			ruleIdx := len(ls.rules)
 			if r.Taint != nil {
 				for _, f := range r.Taint.formulas() {
-					if err := ls.compile(ctx, ps, r, g, f, ruleIdx); err != nil {
+					if err := ls.compile(ctx, ps, r, g, f, ruleIdx, false); err != nil {
 						return err
 					}
 				}
@@ -135,7 +149,7 @@ func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
 				ls.filters = append(ls.filters, nil)
 				continue
 			}
-			if err := ls.compile(ctx, ps, r, g, r.Formula, ruleIdx); err != nil {
+			if err := ls.compile(ctx, ps, r, g, r.Formula, ruleIdx, false); err != nil {
 				return err
 			}
 			ls.rules = append(ls.rules, r)
@@ -145,9 +159,13 @@ func (s *Set) add(ctx context.Context, ps *lang.Parsers, r *Rule) error {
 	return nil
 }
 
-func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lang.ID, f *Formula, ruleIdx int) error {
+// compile compiles the patterns of f for grammar g. scoped is set below a
+// metavariable-pattern, whose patterns are searched only within bound
+// code.
+func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lang.ID, f *Formula, ruleIdx int, scoped bool) error {
 	if f.Op == OpPattern {
-		if i, ok := ls.byText[f.Source]; ok {
+		key := f.Source + callNamesKey(f.callNames)
+		if i, ok := ls.byText[key]; ok {
 			if f.patterns == nil {
 				f.patterns, f.index = map[lang.ID]*pattern.Pattern{}, map[lang.ID]int{}
 			}
@@ -156,6 +174,7 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 			if o := ls.owners[i]; o[len(o)-1] != ruleIdx {
 				ls.owners[i] = append(o, ruleIdx)
 			}
+			ls.global[i] = ls.global[i] || !scoped
 			return nil
 		}
 		p, err := pattern.Compile(ctx, ps, g, f.Source)
@@ -171,6 +190,9 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 			}
 			return err
 		}
+		if names, ok := f.callNames[p.CallVar()]; ok {
+			p = p.RestrictCalls(names)
+		}
 		if f.patterns == nil {
 			f.patterns, f.index = map[lang.ID]*pattern.Pattern{}, map[lang.ID]int{}
 		}
@@ -178,17 +200,76 @@ func (ls *langSet) compile(ctx context.Context, ps *lang.Parsers, r *Rule, g lan
 		f.index[g] = len(ls.patterns)
 		ls.patterns = append(ls.patterns, p)
 		ls.owners = append(ls.owners, []int{ruleIdx})
+		ls.global = append(ls.global, !scoped)
 		if ls.byText == nil {
 			ls.byText = map[string]int{}
 		}
-		ls.byText[f.Source] = len(ls.patterns) - 1
+		ls.byText[key] = len(ls.patterns) - 1
 	}
 	for _, c := range f.Children {
-		if err := ls.compile(ctx, ps, r, g, c, ruleIdx); err != nil {
+		if err := ls.compile(ctx, ps, r, g, c, ruleIdx, scoped || f.Op == OpMetavarPattern); err != nil {
 			return err
 		}
 	}
+	if f.Op == OpMetavarPattern {
+		ls.scope(f, g)
+	}
 	return nil
+}
+
+// callNamesKey distinguishes copies of one pattern restricted to
+// different call names.
+func callNamesKey(m map[string][]string) string {
+	if len(m) == 0 {
+		return ""
+	}
+	vars := make([]string, 0, len(m))
+	for v := range m {
+		vars = append(vars, v)
+	}
+	slices.Sort(vars)
+	var b strings.Builder
+	for _, v := range vars {
+		b.WriteString("\x00" + v + "=" + strings.Join(m[v], "|"))
+	}
+	return b.String()
+}
+
+// scope indexes the patterns of a metavariable-pattern's formula. A
+// formula of regexes only gets none: it is evaluated over the file.
+func (ls *langSet) scope(f *Formula, g lang.ID) {
+	sc := &scope{local: map[int]int{}}
+	var pats []*pattern.Pattern
+	scans := false
+	var walk func(*Formula)
+	walk = func(x *Formula) {
+		scans = scans || x.Op == OpNodeScan
+		if x.Op == OpPattern {
+			if i, ok := x.index[g]; ok {
+				if _, dup := sc.local[i]; !dup {
+					sc.local[i] = len(pats)
+					pats = append(pats, ls.patterns[i])
+				}
+			}
+		}
+		if x.Op == OpMetavarPattern {
+			return // a nested metavariable-pattern has its own scope
+		}
+		for _, c := range x.Children {
+			walk(c)
+		}
+	}
+	for _, c := range f.Children {
+		walk(c)
+	}
+	if len(pats) == 0 && !scans {
+		return
+	}
+	sc.index = pattern.NewIndex(pats)
+	if f.scopes == nil {
+		f.scopes = map[lang.ID]*scope{}
+	}
+	f.scopes[g] = sc
 }
 
 // Languages lists the grammars any rule targets.
@@ -246,12 +327,11 @@ func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Resu
 	for _, i := range candidates {
 		active[i] = true
 	}
-	matches, err := ls.index.Search(ctx, t, nil, ls.wanted(active))
+	ev, err := ls.search(ctx, t, active)
 	if err != nil && !errors.Is(err, pattern.ErrBudget) {
 		return nil, err
 	}
 	// Out of steps: report what was found so far, with the error.
-	ev := &evaluator{tree: t, lang: t.Lang, matches: matches}
 	var out []Result
 	for _, i := range candidates {
 		r := ls.rules[i]
@@ -271,7 +351,22 @@ func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Resu
 			last = &out[len(out)-1].Match
 		}
 	}
+	if err == nil && ev.err != nil {
+		err = ev.err
+	}
+	if err != nil && !errors.Is(err, pattern.ErrBudget) {
+		return nil, err
+	}
 	return out, err
+}
+
+// search matches the file-wide patterns of the active rules and returns
+// an evaluator over the matches.
+func (ls *langSet) search(ctx context.Context, t *syntax.Tree, active []bool) (*evaluator, error) {
+	budget := pattern.MaxSteps
+	matches, err := ls.index.SearchBudget(ctx, t, nil, ls.wanted(active), &budget)
+	ev := &evaluator{ctx: ctx, tree: t, lang: t.Lang, matches: matches, budget: &budget, within: map[withinKey][]pattern.Match{}}
+	return ev, err
 }
 
 // pathFilter applies a rule's paths.include and paths.exclude, with
@@ -312,9 +407,13 @@ func (pf *pathFilter) allows(p string) bool {
 	return false
 }
 
-// wanted reports whether a pattern position serves an active rule.
+// wanted reports whether a pattern position is searched over the file
+// and serves an active rule.
 func (ls *langSet) wanted(active []bool) func(int) bool {
 	return func(i int) bool {
+		if !ls.global[i] {
+			return false
+		}
 		for _, r := range ls.owners[i] {
 			if active[r] {
 				return true

@@ -254,11 +254,10 @@ func (s *Set) RunTaint(ctx context.Context, t *syntax.Tree, rules []int) ([]Tain
 	for _, i := range rules {
 		active[i] = true
 	}
-	matches, err := ls.index.Search(ctx, t, nil, ls.wanted(active))
+	ev, err := ls.search(ctx, t, active)
 	if err != nil && !isBudget(err) {
 		return nil, err
 	}
-	ev := &evaluator{tree: t, lang: t.Lang, matches: matches}
 	var out []TaintMatches
 	for _, i := range rules {
 		r := ls.rules[i]
@@ -271,6 +270,12 @@ func (s *Set) RunTaint(ctx context.Context, t *syntax.Tree, rules []int) ([]Tain
 			}
 		}
 		out = append(out, tm)
+	}
+	if err == nil && ev.err != nil {
+		err = ev.err
+	}
+	if err != nil && !isBudget(err) {
+		return nil, err
 	}
 	return out, err
 }

@@ -329,6 +329,36 @@ func (t *Tree) Callee(n *Node) (callee *Node, name string, ok bool) {
 	return callee, q, true
 }
 
+// CallName returns the leaf naming what a call-like node invokes, as
+// written: the function's name, or a method's name without its object.
+// bare is set when the leaf is not the property of a member expression
+// (so it may be a name bound by an import). ok is false when the callee
+// is neither a name nor a member (a call of a call, a parenthesised or
+// scoped callee).
+func (t *Tree) CallName(n *Node) (name *Node, bare, ok bool) {
+	c, isCall := t.spec.calls[n.Kind]
+	if !isCall {
+		return nil, false, false
+	}
+	if c.callee == "" { // Java method_invocation
+		name = n.Child("name")
+		return name, n.Child("object") == nil, name != nil
+	}
+	callee := n.Child(c.callee)
+	switch {
+	case callee == nil:
+		return nil, false, false
+	case t.spec.nameLeaves[callee.Kind]:
+		return callee, true, true
+	}
+	if m, isMember := t.spec.members[callee.Kind]; isMember {
+		if prop := callee.Child(m.property); prop != nil && t.spec.nameLeaves[prop.Kind] {
+			return prop, false, true
+		}
+	}
+	return nil, false, false
+}
+
 // Arguments returns the argument nodes of a call-like node.
 func (t *Tree) Arguments(n *Node) []*Node {
 	c, ok := t.spec.calls[n.Kind]
