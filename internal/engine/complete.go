@@ -10,6 +10,7 @@ import (
 	"github.com/socyber/codeaudit/internal/result"
 	"github.com/socyber/codeaudit/internal/source"
 	"github.com/socyber/codeaudit/internal/suppress"
+	"github.com/socyber/codeaudit/internal/taxonomy"
 )
 
 // completeOne fills what the engine owns: classification, snippet and base
@@ -152,7 +153,8 @@ func (s *scan) stats() result.Stats {
 // both makes one flaw look like two. The kept finding is the most
 // confident, then the most severe, then the one with a trace; the others'
 // rule ids are listed in its "also_reported_by" property. Suppressed
-// findings are left alone.
+// findings are left alone. Then mergeRefined folds a finding into a more
+// precise one of the same analyzer on the same line.
 func mergeSameWeakness(fs []finding.Finding) []finding.Finding {
 	type key struct {
 		path string
@@ -198,6 +200,7 @@ func mergeSameWeakness(fs []finding.Finding) []finding.Finding {
 			merged[j] = append(merged[j], f.RuleID)
 		}
 	}
+	mergeRefined(fs, drop, merged)
 	out := fs[:0]
 	for i := range fs {
 		if drop[i] {
@@ -216,4 +219,48 @@ func mergeSameWeakness(fs []finding.Finding) []finding.Finding {
 		out = append(out, fs[i])
 	}
 	return out
+}
+
+// mergeRefined drops an open finding when another open finding of the same
+// analyzer on the same line names a weakness that descends from its CWE in
+// MITRE's research view: MD5 over a password is a weak hash (CWE-328) and,
+// more precisely, a fast password hash (CWE-916); reporting both makes one
+// flaw look like two, and the precise CWE is the one to act on. The dropped
+// rule ids join the kept finding's merged list. Findings of different
+// analyzers are independent evidence and stay apart.
+func mergeRefined(fs []finding.Finding, drop []bool, merged map[int][]string) {
+	type key struct {
+		path     string
+		line     int
+		analyzer string
+	}
+	groups := map[key][]int{}
+	for i := range fs {
+		f := &fs[i]
+		if drop[i] || f.Suppression != nil || f.CWE == "" || f.Location.StartLine == 0 {
+			continue
+		}
+		k := key{f.Location.Path, f.Location.StartLine, f.Analyzer}
+		groups[k] = append(groups[k], i)
+	}
+	for _, idx := range groups {
+		if len(idx) < 2 {
+			continue
+		}
+		for _, i := range idx {
+			ancestors := taxonomy.Ancestors(fs[i].CWE)
+			if len(ancestors) == 0 {
+				continue
+			}
+			for _, j := range idx {
+				if i == j || drop[j] || fs[j].CWE == fs[i].CWE || !slices.Contains(ancestors, fs[j].CWE) {
+					continue
+				}
+				// fs[i] refines fs[j]: keep the precise one.
+				drop[j] = true
+				merged[i] = append(append(merged[i], fs[j].RuleID), merged[j]...)
+				delete(merged, j)
+			}
+		}
+	}
 }

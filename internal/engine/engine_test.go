@@ -360,3 +360,30 @@ func TestMergeSameWeakness(t *testing.T) {
 		t.Errorf("also_reported_by = %q", got[0].Properties["also_reported_by"])
 	}
 }
+
+func TestMergeRefinedWeakness(t *testing.T) {
+	at := func(rule, analyzer string, line int, cwe string) finding.Finding {
+		return finding.Finding{RuleID: rule, Analyzer: analyzer, CWE: cwe, Confidence: finding.ConfidenceHigh, Severity: finding.Medium, Location: finding.Location{Path: "app.py", StartLine: line}}
+	}
+	in := []finding.Finding{
+		at("python.crypto.weak-hash", "sast", 3, "CWE-328"),
+		at("python.crypto.weak-password-hash", "sast", 3, "CWE-916"), // refines CWE-328: kept alone
+		at("python.crypto.weak-hash", "sast", 5, "CWE-328"),          // no refinement on its line
+		at("python.taint.sql-injection", "sast", 7, "CWE-89"),
+		at("python.crypto.weak-hash", "sast", 7, "CWE-328"), // unrelated CWEs: both kept
+		at("generic.hardcoded", "secrets", 9, "CWE-798"),
+		at("python.crypto.hardcoded-key", "sast", 9, "CWE-321"), // another analyzer: both kept
+	}
+	got := mergeSameWeakness(in)
+	var ids []string
+	for _, f := range got {
+		ids = append(ids, fmt.Sprintf("%s@%d", f.RuleID, f.Location.StartLine))
+	}
+	want := "python.crypto.weak-password-hash@3 python.crypto.weak-hash@5 python.taint.sql-injection@7 python.crypto.weak-hash@7 generic.hardcoded@9 python.crypto.hardcoded-key@9"
+	if strings.Join(ids, " ") != want {
+		t.Errorf("kept %v, want %s", ids, want)
+	}
+	if got[0].Properties["also_reported_by"] != "python.crypto.weak-hash" {
+		t.Errorf("also_reported_by = %q", got[0].Properties["also_reported_by"])
+	}
+}
