@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/socyber/codeaudit/internal/atomicfile"
 	"github.com/socyber/codeaudit/internal/evidence"
 	jsonreport "github.com/socyber/codeaudit/internal/report/json"
 	"github.com/socyber/codeaudit/internal/report/management"
@@ -99,7 +100,7 @@ func (rf *reportFlags) write(stdio *IO, binary bool, write func(io.Writer) error
 		}
 		return write(stdio.Out)
 	}
-	return writeFileAtomic(rf.output, write)
+	return atomicfile.Write(rf.output, write)
 }
 
 func newReportCmd(stdio *IO) *cobra.Command {

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/socyber/codeaudit/internal/analyzer/list"
+	"github.com/socyber/codeaudit/internal/atomicfile"
 	"github.com/socyber/codeaudit/internal/config"
 	"github.com/socyber/codeaudit/internal/engine"
 	"github.com/socyber/codeaudit/internal/finding"
@@ -309,41 +310,7 @@ func writeReport(w report.Writer, res *result.Result, path string, stdout io.Wri
 	if path == "" {
 		return w.Write(stdout, res)
 	}
-	return writeFileAtomic(path, func(out io.Writer) error { return w.Write(out, res) })
-}
-
-// writeFileAtomic writes through a temporary file renamed into place, so a
-// failed write never leaves a truncated file behind.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		// A device or pipe (-o /dev/null, -o /dev/stdout): renaming over
-		// it would replace it, for every process, by a regular file.
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
-		}
-		if err := write(f); err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: %w", path, err)
-		}
-		return f.Close()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".codeaudit-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, func(out io.Writer) error { return w.Write(out, res) })
 }
 
 func summaryLine(r *result.Result) string {

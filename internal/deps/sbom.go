@@ -3,10 +3,10 @@ package deps
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/socyber/codeaudit/internal/analyzer"
+	"github.com/socyber/codeaudit/internal/atomicfile"
 	"github.com/socyber/codeaudit/internal/deps/inventory"
 	"github.com/socyber/codeaudit/internal/deps/sbom"
 )
@@ -20,8 +20,8 @@ const (
 // toolName names the SBOM generator.
 const toolName = "codeaudit"
 
-// writeSBOM writes one SBOM next to its destination and renames it into
-// place, so a failed write never leaves half a file.
+// writeSBOM writes one SBOM; atomicfile makes sure a failed write never
+// leaves half a file and a device given as the destination stays one.
 func (a *Analyzer) writeSBOM(r SBOMRequest, p *analyzer.Project, inv *inventory.Inventory, models []sbom.Model) error {
 	name := filepath.Base(p.Root)
 	if name == "." || name == string(filepath.Separator) || name == "" {
@@ -51,27 +51,5 @@ func (a *Analyzer) writeSBOM(r SBOMRequest, p *analyzer.Project, inv *inventory.
 	if err != nil {
 		return fmt.Errorf("sbom %s: %w", r.Path, err)
 	}
-	return writeAtomic(r.Path, buf.Bytes())
-}
-
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.WriteBytes(r.Path, buf.Bytes())
 }
