@@ -149,6 +149,15 @@ type Action struct {
 	score          int
 }
 
+// Where names the action's component for a sentence: "in web", "at the
+// repository root".
+func (a Action) Where() string {
+	if a.Component == rootComponent {
+		return "at the repository root"
+	}
+	return "in " + a.Component
+}
+
 // Build computes the management report of a result.
 func Build(res *result.Result, opts Options) (*Report, error) {
 	if res == nil {

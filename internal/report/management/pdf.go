@@ -190,7 +190,7 @@ func (p *pdfDoc) summary() {
 	if len(rep.FixFirst) > 0 {
 		p.heading("What to fix first")
 		for i, a := range rep.FixFirst {
-			line := fmt.Sprintf("%d. [%s] %s in %s: %d finding(s), exploitation %s, effort %s", i+1, a.Severity, a.Title, a.Component, a.Count, a.Exploitability, a.Effort)
+			line := fmt.Sprintf("%d. [%s] %s %s: %d finding(s), exploitation %s, effort %s", i+1, a.Severity, a.Title, a.Where(), a.Count, a.Exploitability, a.Effort)
 			if !a.Due.IsZero() {
 				line += ", by " + date(a.Due)
 			}

@@ -21,6 +21,9 @@ var containerDirs = map[string]bool{
 	"cmd": true, "services": true, "packages": true, "modules": true, "components": true, "main": true,
 }
 
+// rootComponent is the component of files at the top of the repository.
+const rootComponent = "(root)"
+
 // ComponentOf names the owner's area of a file from its path: the first
 // directory ("web/handlers/x.go" -> "web"), or the first two when the first
 // is a container such as src, internal, pkg, cmd, services or packages
@@ -38,7 +41,7 @@ func ComponentOf(path string) string {
 	parts := strings.Split(path, "/")
 	switch {
 	case len(parts) <= 1:
-		return "(root)"
+		return rootComponent
 	case len(parts) >= 3 && containerDirs[parts[0]]:
 		return parts[0] + "/" + parts[1]
 	}
@@ -243,7 +246,7 @@ func summary(rep *Report) []string {
 	if len(rep.FixFirst) > 0 {
 		var parts []string
 		for _, a := range rep.FixFirst[:min(len(rep.FixFirst), maxSummaryActions)] {
-			p := fmt.Sprintf("%s in %s", sentenceCase(a.Title), a.Component)
+			p := sentenceCase(a.Title) + " " + a.Where()
 			if !a.Due.IsZero() {
 				p += " (by " + date(a.Due) + ")"
 			}
