@@ -108,3 +108,20 @@ def render_filters(request):
     # ok: python.orm.mass-assignment
     context.update(**request.POST.dict())
     return context
+
+
+def django_upsert_profile(request):
+    # ruleid: python.orm.mass-assignment
+    Profile.objects.update_or_create(user=request.user, defaults=request.POST.dict())
+    return JsonResponse({"ok": True})
+
+
+@app.put("/orders/<int:oid>")
+def replace_order(oid):
+    order = Order.query.get_or_404(oid)
+    form = request.form
+    # ruleid: python.orm.mass-assignment
+    for field in form:
+        setattr(order, field, form[field])
+    db.session.commit()
+    return jsonify(ok=True)
