@@ -35,3 +35,18 @@ function handler(req, res) {
   vm.runInThisContext("globalThis.ready = true");
   return f(g);
 }
+
+function runHook(hook, file) {
+  // ruleid: javascript.lang.shell-non-constant-script
+  cp.spawn('sh', ['-c', hook.command]);
+  // ruleid: javascript.lang.shell-non-constant-script
+  cp.execFileSync('/bin/bash', ['-lc', `tar -xf ${file}`], { stdio: 'inherit' });
+  // ruleid: javascript.lang.shell-non-constant-script
+  run('cmd.exe', ['/d', '/c', 'type ' + file]);
+  // ok: javascript.lang.shell-non-constant-script
+  cp.spawn('sh', ['-c', 'tar -xf "$1"', 'sh', file]);
+  // ok: javascript.lang.shell-non-constant-script
+  cp.execFileSync('/bin/bash', ['-lc', 'make build'], { stdio: 'inherit' });
+  // ok: javascript.lang.shell-non-constant-script
+  cp.spawn('tar', ['-c', file]);
+}

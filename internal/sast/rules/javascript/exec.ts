@@ -14,3 +14,15 @@ export function start(req: Request, name: string): void {
   // ok: javascript.lang.eval-non-literal
   eval('(' + '1' + ')');
 }
+
+export function runScript(script: string, dir: string): void {
+  // ruleid: javascript.lang.shell-non-constant-script
+  child.spawnSync('bash', ['-c', script], { cwd: dir });
+  // ruleid: javascript.lang.shell-non-constant-script
+  child.execFile('/bin/sh', ['-c', `ls ${dir}`], () => undefined);
+  // ok: javascript.lang.shell-non-constant-script
+  child.spawnSync('bash', ['-c', 'ls -la "$0"', dir], { cwd: dir });
+  const fixed = 'npm ci';
+  // ok: javascript.lang.shell-non-constant-script
+  child.execFile('/bin/sh', ['-c', fixed], () => undefined);
+}

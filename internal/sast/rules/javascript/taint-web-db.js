@@ -24,8 +24,14 @@ app.get('/orders', async (req, res) => {
 app.post('/convert', (req, res) => {
   // ruleid: javascript.taint.command-injection, javascript.lang.child-process-non-constant-command
   execFile(req.body.tool, ['--version'], () => {});
-  // ruleid: javascript.taint.command-injection
+  // ruleid: javascript.taint.command-injection, javascript.lang.shell-non-constant-script
   spawn('sh', ['-c', 'convert ' + req.body.file], { shell: true });
+  // ruleid: javascript.taint.command-injection, javascript.lang.shell-non-constant-script
+  spawn('/bin/bash', ['-c', `convert ${req.query.src} out.png`]);
+  // ruleid: javascript.taint.command-injection, javascript.lang.shell-non-constant-script
+  execFile('sh', ['-e', '-c', 'unzip ' + req.body.archive], () => {});
+  // ok: javascript.taint.command-injection
+  spawn('sh', ['-c', 'convert "$1" out.png', 'sh', req.body.file]);
   // ok: javascript.taint.command-injection
   execFile('convert', [req.body.file, 'out.png'], () => {});
   // ok: javascript.taint.command-injection

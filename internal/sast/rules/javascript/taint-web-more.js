@@ -112,3 +112,18 @@ app.post('/role', (req, res) => {
   req.session.visited = true;
   res.end();
 });
+
+// A client that builds its own outgoing request object named "request":
+// its headers are not input from a caller.
+async function followRedirect(url, opts) {
+  const request = new Request(url, opts);
+  const location = request.headers.get('location');
+  // ok: javascript.taint.ssrf
+  return fetch(new URL(location, request.url));
+}
+
+function proxyStatus(target) {
+  let req = http.request(target);
+  // ok: javascript.taint.ssrf
+  http.get(req.headers.referer);
+}

@@ -112,3 +112,18 @@ app.post('/role', (req: Request, res: Response) => {
   req.session.visited = true;
   res.end();
 });
+
+// A client that builds its own outgoing request object named "request":
+// its headers are not input from a caller.
+export async function followRedirect(url: string, opts: RequestInit): Promise<Response> {
+  const request = new Request(url, opts);
+  const location = request.headers.get('location') ?? '/';
+  // ok: javascript.taint.ssrf
+  return fetch(new URL(location, request.url));
+}
+
+export function retry(input: string): Promise<Response> {
+  const request = new Request(input);
+  // ok: javascript.taint.ssrf
+  return fetch(request.url, { headers: request.headers });
+}
