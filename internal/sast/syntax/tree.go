@@ -224,8 +224,9 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 		off += counts[o]
 	}
 	type open2 struct {
-		n     *Node
-		depth uint16
+		n      *Node
+		depth  uint16
+		finish bool // whether sp.finish has anything to do for n
 	}
 	var stack []open2
 	for i := range entries {
@@ -235,7 +236,9 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 		}
 		e := &entries[i]
 		for len(stack) > 0 && stack[len(stack)-1].depth >= e.Depth {
-			sp.finish(t, stack[len(stack)-1].n)
+			if top := stack[len(stack)-1]; top.finish {
+				sp.finish(t, top.n)
+			}
 			stack = stack[:len(stack)-1]
 		}
 		n := &nodes[o]
@@ -244,10 +247,13 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 			n.Parent = &nodes[p]
 			n.Parent.Children = append(n.Parent.Children, n)
 		}
-		stack = append(stack, open2{n, e.Depth})
+		fin := int(e.Symbol) >= len(classes) || classes[e.Symbol]&classFinish != 0
+		stack = append(stack, open2{n, e.Depth, fin})
 	}
 	for len(stack) > 0 {
-		sp.finish(t, stack[len(stack)-1].n)
+		if top := stack[len(stack)-1]; top.finish {
+			sp.finish(t, top.n)
+		}
 		stack = stack[:len(stack)-1]
 	}
 	t.Root = &nodes[0]
@@ -267,6 +273,11 @@ var punctuation = map[string]bool{
 const (
 	classDrop       = 1 << iota // comments and punctuation
 	classStringPart             // parts of a string literal
+	// classFinish marks the kinds spec.finish acts on (imports,
+	// assignments, declarations, strings, concatenations, parentheses);
+	// finish is skipped for the rest, most nodes, sparing several map
+	// lookups per node.
+	classFinish
 )
 
 var classTables = sync.OnceValue(func() map[lang.ID][]uint8 {
@@ -284,6 +295,9 @@ var classTables = sync.OnceValue(func() map[lang.ID][]uint8 {
 			}
 			if named && sp.stringParts[kind] {
 				t[sym] |= classStringPart
+			}
+			if sp.finishes(kind) {
+				t[sym] |= classFinish
 			}
 		}
 		out[id] = t
