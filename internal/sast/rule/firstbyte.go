@@ -182,13 +182,12 @@ func required(re *syntax.Regexp, depth int) []string {
 	if depth > maxFirstDepth {
 		return nil
 	}
-	if set, ok := exact(re, depth); ok {
-		if shortestLen(set) < minRequiredLiteral {
-			return nil
-		}
-		return set
-	}
 	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpQuest:
+		if set, ok := exact(re, depth); ok && shortestLen(set) >= minRequiredLiteral {
+			return set
+		}
+		return nil
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0], depth+1)
 	case syntax.OpRepeat:
@@ -199,33 +198,29 @@ func required(re *syntax.Regexp, depth int) []string {
 	case syntax.OpConcat:
 		// Any operand's set will do, and so will the product of a run of
 		// operands whose matches are a few known strings ("c" then
-		// "(?:ard|vv)" gives "card" and "cvv"); take the set whose
-		// shortest literal is longest.
+		// "(?:ard|vv)" gives "card" and "cvv"); take the best set.
 		var best []string
-		bestLen := 0
 		consider := func(set []string) {
-			if set == nil {
-				return
-			}
-			if l := shortestLen(set); l > bestLen && l >= minRequiredLiteral {
-				best, bestLen = set, l
+			if set != nil && shortestLen(set) >= minRequiredLiteral && better(set, best) {
+				best = set
 			}
 		}
 		var run []string // product of the current run of exact operands
 		inRun := false
 		for _, sub := range re.Sub {
-			if set, ok := exact(sub, depth+1); ok {
-				if !inRun {
-					run, inRun = set, true
-				} else if run = product(run, set); run == nil {
-					// Too many strings: restart the run here.
-					run = set
-				}
-				consider(run)
+			consider(required(sub, depth+1))
+			set, ok := exact(sub, depth+1)
+			if !ok {
+				inRun = false
 				continue
 			}
-			inRun = false
-			consider(required(sub, depth+1))
+			consider(set)
+			if !inRun {
+				run, inRun = set, true
+			} else if run = product(run, set); run == nil {
+				run = set // too many strings: restart the run here
+			}
+			consider(run)
 		}
 		return best
 	case syntax.OpAlternate:
@@ -243,6 +238,30 @@ func required(re *syntax.Regexp, depth int) []string {
 		return dedupe(out)
 	}
 	return nil
+}
+
+// goodLiteral is the length from which a literal is selective enough
+// that fewer literals matter more than longer ones.
+const goodLiteral = 4
+
+// better reports whether literal set a is a better pre-check than b (nil
+// is worst): few literals of at least goodLiteral bytes are best, since
+// each literal costs a scan of the text; otherwise longer is better.
+func better(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	la, lb := shortestLen(a), shortestLen(b)
+	ga, gb := la >= goodLiteral, lb >= goodLiteral
+	switch {
+	case ga != gb:
+		return ga
+	case ga && len(a) != len(b):
+		return len(a) < len(b)
+	case la != lb:
+		return la > lb
+	}
+	return len(a) < len(b)
 }
 
 // maxExactClass bounds the characters of a class exact enumerates.
