@@ -150,13 +150,17 @@ func lineStarts(src []byte) []uint32 {
 func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error {
 	sp := t.spec
 	classes := classTable(g)
-	entries, cut := lang.Flatten(ts, MaxNodes, MaxDepth)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	entries, cut := lang.FlattenInto(sc.entries, ts, MaxNodes, MaxDepth)
+	sc.entries = entries
 	t.Truncated = cut
 
 	// Pass 1: keep or drop each entry; ord[i] is the kept ordinal or -1.
-	ord := make([]int32, len(entries))
-	parents := make([]int32, 0, len(entries))
-	counts := make([]int32, 0, len(entries))
+	ord := grow(sc.ord, len(entries))[:len(entries)]
+	parents := grow(sc.parents, len(entries))[:0]
+	counts := grow(sc.counts, len(entries))[:0]
+	sc.ord, sc.parents, sc.counts = ord, parents, counts
 	type open1 struct {
 		ord   int32
 		depth uint16
@@ -259,6 +263,35 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 	t.Root = &nodes[0]
 	t.Nodes = len(nodes)
 	return nil
+}
+
+// maxPooledEntries bounds the scratch buffers kept for reuse between
+// files (in nodes), so that one huge file does not pin its buffers.
+const maxPooledEntries = 1 << 20
+
+// scratch holds copy's temporary buffers, reused across files: they are
+// as large as the tree and would otherwise be a large share of all
+// allocation.
+type scratch struct {
+	entries              []lang.Entry
+	ord, parents, counts []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func (sc *scratch) release() {
+	if cap(sc.entries) > maxPooledEntries {
+		return
+	}
+	scratchPool.Put(sc)
+}
+
+// grow returns s with room for n elements (its contents are not kept).
+func grow(s []int32, n int) []int32 {
+	if cap(s) >= n {
+		return s
+	}
+	return make([]int32, n)
 }
 
 // punctuation lists anonymous tokens that never change meaning once the
