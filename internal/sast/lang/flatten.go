@@ -102,6 +102,12 @@ var (
 // left out). Walking the tree from Go instead costs several cgo calls per
 // node, more than the parse itself.
 func Flatten(tree *sitter.Tree, maxNodes int, maxDepth uint16) (entries []Entry, cut bool) {
+	return FlattenInto(nil, tree, maxNodes, maxDepth)
+}
+
+// FlattenInto is Flatten writing into buf when it is large enough, so
+// that a caller can reuse one buffer across files.
+func FlattenInto(buf []Entry, tree *sitter.Tree, maxNodes int, maxDepth uint16) (entries []Entry, cut bool) {
 	root := tree.RootNode()
 	// codeaudit:ignore go.lang.unsafe-package -- reads go-tree-sitter's node as the C struct it wraps; a compile-time size check guards the layout
 	croot := *(*C.ca_ts_node)(unsafe.Pointer(root))
@@ -113,7 +119,11 @@ func Flatten(tree *sitter.Tree, maxNodes int, maxDepth uint16) (entries []Entry,
 	if n == 0 {
 		return nil, false
 	}
-	entries = make([]Entry, n)
+	if cap(buf) >= n {
+		entries = buf[:n]
+	} else {
+		entries = make([]Entry, n)
+	}
 	var ccut C.int
 	// codeaudit:ignore go.lang.unsafe-package -- hands C the Go slice backing array to fill; Entry mirrors ca_entry
 	got := C.ca_flatten(croot, (*C.ca_entry)(unsafe.Pointer(&entries[0])), C.uint32_t(n), C.uint16_t(maxDepth), &ccut)

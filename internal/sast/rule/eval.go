@@ -75,6 +75,11 @@ func (ev *evaluator) eval(f *Formula) []pattern.Match {
 }
 
 func (ev *evaluator) regex(f *Formula) []pattern.Match {
+	// A file without any of the regex's required literals has no match;
+	// checking that is much cheaper than running the regex over it.
+	if !containsAnyFold(ev.tree.Src, f.literals) {
+		return nil
+	}
 	var out []pattern.Match
 	for _, loc := range f.Regex.FindAllIndex(ev.tree.Src, maxRegexMatches) {
 		out = append(out, pattern.Match{Start: uint32(loc[0]), End: uint32(loc[1])})

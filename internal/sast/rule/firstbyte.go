@@ -2,6 +2,8 @@ package rule
 
 import (
 	"regexp/syntax"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -151,7 +153,29 @@ func requiredLiterals(src string) []string {
 	if err != nil {
 		return nil
 	}
-	return required(re.Simplify(), 0)
+	return minimal(required(re.Simplify(), 0))
+}
+
+// minimal drops the literals that contain another one: "_pan" is found
+// whenever "pan" is.
+func minimal(lits []string) []string {
+	if lits == nil {
+		return nil
+	}
+	var out []string
+	for i, s := range lits {
+		redundant := false
+		for j, t := range lits {
+			if i != j && len(t) < len(s) && strings.Contains(s, t) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func required(re *syntax.Regexp, depth int) []string {
@@ -159,18 +183,11 @@ func required(re *syntax.Regexp, depth int) []string {
 		return nil
 	}
 	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) < minRequiredLiteral {
-			return nil
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpQuest:
+		if set, ok := exact(re, depth); ok && shortestLen(set) >= minRequiredLiteral {
+			return set
 		}
-		b := make([]byte, 0, len(re.Rune))
-		for _, r := range re.Rune {
-			if r >= utf8.RuneSelf {
-				return nil
-			}
-			b = append(b, lowerASCII(byte(r)))
-		}
-		return []string{string(b)}
+		return nil
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0], depth+1)
 	case syntax.OpRepeat:
@@ -179,22 +196,31 @@ func required(re *syntax.Regexp, depth int) []string {
 		}
 		return required(re.Sub[0], depth+1)
 	case syntax.OpConcat:
-		// Any operand's set will do; take the one whose shortest
-		// literal is longest.
+		// Any operand's set will do, and so will the product of a run of
+		// operands whose matches are a few known strings ("c" then
+		// "(?:ard|vv)" gives "card" and "cvv"); take the best set.
 		var best []string
-		bestLen := 0
+		consider := func(set []string) {
+			if set != nil && shortestLen(set) >= minRequiredLiteral && better(set, best) {
+				best = set
+			}
+		}
+		var run []string // product of the current run of exact operands
+		inRun := false
 		for _, sub := range re.Sub {
-			set := required(sub, depth+1)
-			if set == nil {
+			consider(required(sub, depth+1))
+			set, ok := exact(sub, depth+1)
+			if !ok {
+				inRun = false
 				continue
 			}
-			shortest := len(set[0])
-			for _, s := range set {
-				shortest = min(shortest, len(s))
+			consider(set)
+			if !inRun {
+				run, inRun = set, true
+			} else if run = product(run, set); run == nil {
+				run = set // too many strings: restart the run here
 			}
-			if shortest > bestLen {
-				best, bestLen = set, shortest
-			}
+			consider(run)
 		}
 		return best
 	case syntax.OpAlternate:
@@ -209,9 +235,142 @@ func required(re *syntax.Regexp, depth int) []string {
 				return nil
 			}
 		}
-		return out
+		return dedupe(out)
 	}
 	return nil
+}
+
+// goodLiteral is the length from which a literal is selective enough
+// that fewer literals matter more than longer ones.
+const goodLiteral = 4
+
+// better reports whether literal set a is a better pre-check than b (nil
+// is worst): few literals of at least goodLiteral bytes are best, since
+// each literal costs a scan of the text; otherwise longer is better.
+func better(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	la, lb := shortestLen(a), shortestLen(b)
+	ga, gb := la >= goodLiteral, lb >= goodLiteral
+	switch {
+	case ga != gb:
+		return ga
+	case ga && len(a) != len(b):
+		return len(a) < len(b)
+	case la != lb:
+		return la > lb
+	}
+	return len(a) < len(b)
+}
+
+// maxExactClass bounds the characters of a class exact enumerates.
+const maxExactClass = 8
+
+// exact returns, lower-cased, every string re can match, when that is a
+// small set of ASCII strings (zero-width assertions match ""), and
+// reports whether it could.
+func exact(re *syntax.Regexp, depth int) ([]string, bool) {
+	if depth > maxFirstDepth {
+		return nil, false
+	}
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		b := make([]byte, 0, len(re.Rune))
+		for _, r := range re.Rune {
+			if r >= utf8.RuneSelf {
+				return nil, false
+			}
+			b = append(b, lowerASCII(byte(r)))
+		}
+		return []string{string(b)}, true
+	case syntax.OpCharClass:
+		var out []string
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi >= utf8.RuneSelf {
+				return nil, false
+			}
+			if n += int(hi-lo) + 1; n > maxExactClass {
+				return nil, false
+			}
+			for r := lo; r <= hi; r++ {
+				out = append(out, string(rune(lowerASCII(byte(r)))))
+			}
+		}
+		if len(out) == 0 {
+			return nil, false
+		}
+		return dedupe(out), true
+	case syntax.OpCapture:
+		return exact(re.Sub[0], depth+1)
+	case syntax.OpQuest:
+		set, ok := exact(re.Sub[0], depth+1)
+		if !ok || len(set) >= maxRequiredLiterals {
+			return nil, false
+		}
+		return dedupe(append(set, "")), true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exact(sub, depth+1)
+			if !ok {
+				return nil, false
+			}
+			if out = product(out, set); out == nil {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			set, ok := exact(sub, depth+1)
+			if !ok {
+				return nil, false
+			}
+			if out = append(out, set...); len(out) > maxRequiredLiterals {
+				return nil, false
+			}
+		}
+		return dedupe(out), true
+	}
+	return nil, false
+}
+
+// product concatenates every string of a with every string of b, or
+// returns nil when there would be more than maxRequiredLiterals.
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxRequiredLiterals {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return dedupe(out)
+}
+
+func dedupe(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+func shortestLen(set []string) int {
+	if len(set) == 0 {
+		return 0
+	}
+	n := len(set[0])
+	for _, s := range set {
+		n = min(n, len(s))
+	}
+	return n
 }
 
 func lowerASCII(c byte) byte {

@@ -50,6 +50,7 @@ func TestRequiredLiterals(t *testing.T) {
 		`(?is).*(?:(?i:passw|passphrase|pwd|secret|credential|(?:access|refresh|auth)[_-]?token|(?:api|private)[_-]?key))`,
 		`(?i).*(?:card|cvv|iban)|\b(?:pan|PAN)\b|_(?:pan|PAN)|[a-z0-9](?:Pan|PAN)`,
 		`.*token`, `(?i)md5`, `ab+c`, `(?:xy){2}`, `a|bc`, `(?i)ks`, `password(?:_hash)?`, `(?:foo|)bar`,
+		`(?i).*(?:cvv|cvc|c[a-z]rd)`, `.*['"]show_in\s*x`, `(?i).*\bpan\b`, `.*a[_-]?b`, `(?i)x?(?:ab|cd)?e`,
 	}
 	inputs := []string{"", "db_password", "PASSWORD", "a secret", "my_pan", "xPan", "card", "Authtoken", "auth-token", "API_KEY",
 		"md5", "MD5", "abbbc", "xyxy", "bc", "a", "KS", "password_hash", "bar", "foobar", "token", "nothing here", "paſsword", "\u212As"}
@@ -72,6 +73,20 @@ func TestRequiredLiterals(t *testing.T) {
 	}
 	if lits := requiredLiterals(`^(?:(?i).*(?:password|secret))`); len(lits) != 2 {
 		t.Errorf("alternation of words: literals %q, want 2", lits)
+	}
+	// Factored alternations ("cvv|cvc" parses as "cv[cv]") and short
+	// pieces joined by the concatenation still give whole words.
+	for src, want := range map[string][]string{
+		`^(?:(?is).*(?:card|cvv|cvc|_pan|\bpan\b))`:      {"card", "cvc", "cvv", "pan"},
+		`['"]show_indexes['"]\s*:\s*True`:                {"show_indexes"},
+		`(?m)^\s*(import\s+)?([A-Za-z_]+\s+)?"net/http"`: {`"net/http"`},
+		`^(?:(?i).*national_?id)`:                        {"national"},
+		// One word beats many products of it.
+		`^(?:(?i).*(?:pwd|(?:access|refresh|auth|bearer|session|api|id|jwt|oauth|csrf|xsrf|reset|private|github|gitlab|slack|npm)[_-]?token))`: {"pwd", "token"},
+	} {
+		if got := requiredLiterals(src); !slices.Equal(sorted(got), want) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", src, got, want)
+		}
 	}
 	if lits := requiredLiterals(`^(?:(?i).*x?)`); lits != nil {
 		t.Errorf("optional literal: %q, want none", lits)

@@ -69,8 +69,9 @@ type Formula struct {
 	// first is the set of bytes an OpMetavarRegex match starts with (nil
 	// when unknown).
 	first *byteSet
-	// literals are strings one of which every OpMetavarRegex match
-	// contains, ignoring case (nil when unknown).
+	// literals are strings one of which every match of an OpRegex,
+	// OpNotRegex or OpMetavarRegex contains, ignoring case (nil when
+	// unknown).
 	literals []string
 	// Guards are the metavariable-regex conditions of OpNodeScan.
 	Guards []*Formula
@@ -482,7 +483,7 @@ func (p *ruleParser) formula(key string, v *yaml.Node, depth int) (*Formula, err
 		if err != nil {
 			return nil, p.errf(v, "%s: %v", key, err)
 		}
-		f.Op, f.Regex = OpRegex, re
+		f.Op, f.Regex, f.literals = OpRegex, re, requiredLiterals(re.String())
 		if key == "pattern-not-regex" {
 			f.Op = OpNotRegex
 		}

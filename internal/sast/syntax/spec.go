@@ -162,6 +162,14 @@ var declKinds = map[string]bool{
 
 // finish runs when all children of n are built: string values, folding of
 // constant concatenations, and removal of parentheses.
+// finishes reports whether finish may act on nodes of a kind; it must
+// cover every kind finish tests.
+func (sp *spec) finishes(kind string) bool {
+	_, assign := sp.assigns[kind]
+	return sp.importish[kind] || assign || declKinds[kind] || sp.strings[kind] || sp.concat[kind] ||
+		kind == sp.implicitCat && sp.implicitCat != "" || kind == sp.parens
+}
+
 func (sp *spec) finish(t *Tree, n *Node) {
 	if sp.importish[n.Kind] {
 		t.importNodes = append(t.importNodes, n)

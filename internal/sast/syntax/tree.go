@@ -150,13 +150,17 @@ func lineStarts(src []byte) []uint32 {
 func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error {
 	sp := t.spec
 	classes := classTable(g)
-	entries, cut := lang.Flatten(ts, MaxNodes, MaxDepth)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	entries, cut := lang.FlattenInto(sc.entries, ts, MaxNodes, MaxDepth)
+	sc.entries = entries
 	t.Truncated = cut
 
 	// Pass 1: keep or drop each entry; ord[i] is the kept ordinal or -1.
-	ord := make([]int32, len(entries))
-	parents := make([]int32, 0, len(entries))
-	counts := make([]int32, 0, len(entries))
+	ord := grow(sc.ord, len(entries))[:len(entries)]
+	parents := grow(sc.parents, len(entries))[:0]
+	counts := grow(sc.counts, len(entries))[:0]
+	sc.ord, sc.parents, sc.counts = ord, parents, counts
 	type open1 struct {
 		ord   int32
 		depth uint16
@@ -224,8 +228,9 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 		off += counts[o]
 	}
 	type open2 struct {
-		n     *Node
-		depth uint16
+		n      *Node
+		depth  uint16
+		finish bool // whether sp.finish has anything to do for n
 	}
 	var stack []open2
 	for i := range entries {
@@ -235,7 +240,9 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 		}
 		e := &entries[i]
 		for len(stack) > 0 && stack[len(stack)-1].depth >= e.Depth {
-			sp.finish(t, stack[len(stack)-1].n)
+			if top := stack[len(stack)-1]; top.finish {
+				sp.finish(t, top.n)
+			}
 			stack = stack[:len(stack)-1]
 		}
 		n := &nodes[o]
@@ -244,15 +251,47 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 			n.Parent = &nodes[p]
 			n.Parent.Children = append(n.Parent.Children, n)
 		}
-		stack = append(stack, open2{n, e.Depth})
+		fin := int(e.Symbol) >= len(classes) || classes[e.Symbol]&classFinish != 0
+		stack = append(stack, open2{n, e.Depth, fin})
 	}
 	for len(stack) > 0 {
-		sp.finish(t, stack[len(stack)-1].n)
+		if top := stack[len(stack)-1]; top.finish {
+			sp.finish(t, top.n)
+		}
 		stack = stack[:len(stack)-1]
 	}
 	t.Root = &nodes[0]
 	t.Nodes = len(nodes)
 	return nil
+}
+
+// maxPooledEntries bounds the scratch buffers kept for reuse between
+// files (in nodes), so that one huge file does not pin its buffers.
+const maxPooledEntries = 1 << 20
+
+// scratch holds copy's temporary buffers, reused across files: they are
+// as large as the tree and would otherwise be a large share of all
+// allocation.
+type scratch struct {
+	entries              []lang.Entry
+	ord, parents, counts []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func (sc *scratch) release() {
+	if cap(sc.entries) > maxPooledEntries {
+		return
+	}
+	scratchPool.Put(sc)
+}
+
+// grow returns s with room for n elements (its contents are not kept).
+func grow(s []int32, n int) []int32 {
+	if cap(s) >= n {
+		return s
+	}
+	return make([]int32, n)
 }
 
 // punctuation lists anonymous tokens that never change meaning once the
@@ -267,6 +306,11 @@ var punctuation = map[string]bool{
 const (
 	classDrop       = 1 << iota // comments and punctuation
 	classStringPart             // parts of a string literal
+	// classFinish marks the kinds spec.finish acts on (imports,
+	// assignments, declarations, strings, concatenations, parentheses);
+	// finish is skipped for the rest, most nodes, sparing several map
+	// lookups per node.
+	classFinish
 )
 
 var classTables = sync.OnceValue(func() map[lang.ID][]uint8 {
@@ -284,6 +328,9 @@ var classTables = sync.OnceValue(func() map[lang.ID][]uint8 {
 			}
 			if named && sp.stringParts[kind] {
 				t[sym] |= classStringPart
+			}
+			if sp.finishes(kind) {
+				t[sym] |= classFinish
 			}
 		}
 		out[id] = t
