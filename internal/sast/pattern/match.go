@@ -339,6 +339,9 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 	case opEllipsis:
 		return true
 	case opMetavar:
+		if p.param && paramKinds[n.Kind] {
+			n = m.paramName(n)
+		}
 		return m.bindNode(p.name, n)
 	case opMetavarSeq:
 		return m.bindNode(p.name, n)
@@ -403,6 +406,23 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 		m.env = m.env[:mark]
 	}
 	return false
+}
+
+// paramName returns the name of a parameter with a type or a default
+// value ("e" in "e: MessageEvent"), or the parameter itself when its name
+// is not a plain identifier (a destructuring pattern).
+func (m *matcher) paramName(n *syntax.Node) *syntax.Node {
+	name := n.Child("pattern") // TypeScript
+	if name == nil {
+		name = n.Child("name") // Python default parameters
+	}
+	if name == nil && len(n.Children) > 0 {
+		name = n.Children[0] // Python typed parameters
+	}
+	if name != nil && m.tree.IsNameLeaf(name) {
+		return name
+	}
+	return n
 }
 
 // subset matches every pattern against a distinct node, in any order.
