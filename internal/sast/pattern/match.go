@@ -33,6 +33,10 @@ type Match struct {
 	// Node is the matched node (the first statement for sequences).
 	Node  *syntax.Node
 	Binds []Binding
+	// Inside marks a range that only encloses the code of interest (a
+	// pattern-inside of a rule, possibly under pattern-either): combined
+	// with other positive ranges, it keeps theirs.
+	Inside bool
 }
 
 // Lookup returns the binding of a metavariable.
