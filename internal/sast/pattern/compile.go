@@ -65,7 +65,11 @@ type pnode struct {
 	// param is set on a metavariable written as a parameter
 	// ("function($E)"): it binds the parameter's name, whatever type
 	// annotation or default value the code gives it.
-	param    bool
+	param bool
+	// alts is set on a pattern's root when it may match one node in
+	// several ways that bind different code (an ellipsis before a
+	// metavariable): matching then yields each of them.
+	alts     bool
 	children []*pnode
 }
 
@@ -183,6 +187,7 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 		}
 		if len(pn) == 1 {
 			p.root = pn[0]
+			p.root.alts = ambiguous(p.root)
 		} else {
 			p.seq = pn
 		}
@@ -500,6 +505,47 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 		p.children = append(p.children, &pnode{op: opEllipsis})
 	}
 	return p
+}
+
+// ambiguous reports whether p may match one node in several ways that
+// bind different code: a list where "..." or $...X comes before
+// something that binds, or <... P ...> around a P that binds.
+func ambiguous(p *pnode) bool {
+	if p.op == opDeep {
+		return binds(p.children[0]) || ambiguous(p.children[0])
+	}
+	// Whether a "..." or a $...X came before in this list.
+	afterEllipsis, afterSeq := false, false
+	for _, c := range p.children {
+		if (afterEllipsis || afterSeq) && binds(c) || afterSeq && c.op == opEllipsis {
+			return true
+		}
+		afterEllipsis = afterEllipsis || c.op == opEllipsis
+		afterSeq = afterSeq || c.op == opMetavarSeq
+		if ambiguous(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// binds reports whether p binds a metavariable.
+func binds(p *pnode) bool {
+	switch p.op {
+	case opMetavar:
+		return p.name != "$_"
+	case opMetavarSeq, opTypedMetavar:
+		return true
+	}
+	if p.memberVar != "" {
+		return true
+	}
+	for _, c := range p.children {
+		if binds(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // paramKinds are parameter nodes that carry more than a name (a type, a

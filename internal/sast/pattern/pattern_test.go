@@ -3,6 +3,7 @@ package pattern
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -122,6 +123,15 @@ func TestMatch(t *testing.T) {
 		{"java ellipsis after an annotated parameter only", lang.Java, "void $M(@RequestBody $T $X, ...) { ... }",
 			"class A {\n  void a(@RequestBody Foo f, int n) {}\n  void b(int n, @RequestBody Foo g) {}\n}\n",
 			[]string{"02 f"}},
+		{"every argument position", lang.Python, `foo(..., $X, ...)`,
+			"foo(a, b, c)\nfoo()\n",
+			[]string{"01 a", "01 b", "01 c"}},
+		{"every nested argument position unifying", lang.Python, `foo(bar(..., $X, ...), $X)`,
+			"foo(bar(a, b), b)\nfoo(bar(a, b), c)\n",
+			[]string{"01 b"}},
+		{"every subexpression under a deep expression", lang.JavaScript, `eval(<... $X.data ...>)`,
+			"eval(a.data + b.data);\n",
+			[]string{"01 a", "01 b"}},
 		{"metavariable sequence", lang.Go, `fmt.Sprintf($F, $...ARGS)`,
 			"package p\nfunc f() { fmt.Sprintf(\"%s\", a, b); fmt.Sprintf(\"x\") }\n",
 			[]string{"02", "02"}},
@@ -166,5 +176,40 @@ func TestWords(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"exec"}, p.Words()); diff != "" {
 		t.Errorf("words (-want +got):\n%s", diff)
+	}
+}
+
+// TestAlternativesBounded checks that a pattern matching one call in
+// many ways yields at most MaxAlternatives matches, in steps linear in
+// the length of the argument list.
+func TestAlternativesBounded(t *testing.T) {
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	p, err := Compile(ctx, ps, lang.Python, "foo(..., $X, ..., $Y, ...)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 5000
+	var src strings.Builder
+	src.WriteString("foo(")
+	for i := range n {
+		fmt.Fprintf(&src, "a%d, ", i)
+	}
+	src.WriteString("z)\n")
+	tree, err := syntax.Build(ctx, ps, lang.Python, []byte(src.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	budget := MaxSteps
+	res, err := NewIndex([]*Pattern{p}).SearchBudget(ctx, tree, nil, nil, &budget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res[0]) != MaxAlternatives {
+		t.Errorf("%d matches, want %d", len(res[0]), MaxAlternatives)
+	}
+	if used := MaxSteps - budget; used > 100*n {
+		t.Errorf("%d steps for %d arguments", used, n)
 	}
 }

@@ -151,6 +151,24 @@ func TestComposition(t *testing.T) {
       - pattern: eval($X)
       - pattern-not-regex: nosec
 `, "eval(a)  # nosec\neval(b)\n", []string{"2:1 t.rule"}},
+		{"any argument position under metavariable-regex", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - metavariable-regex:
+          metavariable: $ARG
+          regex: .*token
+`, "log(user, api_token)\nlog(user, name)\nlog(token)\n", []string{"1:1 t.rule", "3:1 t.rule"}},
+		{"any argument position under focus-metavariable and metavariable-pattern", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - metavariable-pattern:
+          metavariable: $ARG
+          pattern: request.args.get(...)
+      - focus-metavariable: $ARG
+`, "log(a, b, request.args.get('x'))\nlog(a, b)\n", []string{"1:11 t.rule"}},
+		{"any argument position under pattern-not", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - pattern-not: log(..., "...", ...)
+      - pattern-not: log($ARG, ...)
+`, "log(first, second)\nlog(only)\n", []string{"1:1 t.rule"}},
 		{"pattern-inside under pattern-either keeps the sink", `    patterns:
       - pattern-either:
           - pattern-inside: |
