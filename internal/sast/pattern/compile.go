@@ -66,9 +66,10 @@ type pnode struct {
 	// ("function($E)"): it binds the parameter's name, whatever type
 	// annotation or default value the code gives it.
 	param bool
-	// alts is set on a pattern's root when it may match one node in
-	// several ways that bind different code (an ellipsis before a
-	// metavariable): matching then yields each of them.
+	// alts is set when the node may match one node of code in several
+	// ways that bind different code (an ellipsis before a metavariable):
+	// matching then backtracks into it when what follows fails, and a
+	// root yields each way.
 	alts     bool
 	children []*pnode
 }
@@ -187,9 +188,11 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 		}
 		if len(pn) == 1 {
 			p.root = pn[0]
-			p.root.alts = ambiguous(p.root)
 		} else {
 			p.seq = pn
+		}
+		for _, n := range pn {
+			markAlts(n, 0)
 		}
 		p.words = c.wordList()
 		p.metavars = c.metavars
@@ -507,45 +510,36 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 	return p
 }
 
-// ambiguous reports whether p may match one node in several ways that
-// bind different code: a list where "..." or $...X comes before
-// something that binds, or <... P ...> around a P that binds.
-func ambiguous(p *pnode) bool {
-	if p.op == opDeep {
-		return binds(p.children[0]) || ambiguous(p.children[0])
+// markAlts sets alts on the nodes of p that may match one node of code
+// in several ways binding different code: a list where "..." or $...X
+// comes before something that binds, or <... P ...> around a P that
+// binds. It reports whether p binds a metavariable.
+func markAlts(p *pnode, depth int) (binds bool) {
+	if depth > syntax.MaxDepth {
+		return false
 	}
+	switch p.op {
+	case opMetavar:
+		binds = p.name != "$_"
+	case opMetavarSeq, opTypedMetavar:
+		binds = true
+	}
+	binds = binds || p.memberVar != ""
 	// Whether a "..." or a $...X came before in this list.
 	afterEllipsis, afterSeq := false, false
 	for _, c := range p.children {
-		if (afterEllipsis || afterSeq) && binds(c) || afterSeq && c.op == opEllipsis {
-			return true
+		cb := markAlts(c, depth+1)
+		binds = binds || cb
+		if c.alts || (afterEllipsis || afterSeq) && cb || afterSeq && c.op == opEllipsis {
+			p.alts = true
 		}
 		afterEllipsis = afterEllipsis || c.op == opEllipsis
 		afterSeq = afterSeq || c.op == opMetavarSeq
-		if ambiguous(c) {
-			return true
-		}
 	}
-	return false
-}
-
-// binds reports whether p binds a metavariable.
-func binds(p *pnode) bool {
-	switch p.op {
-	case opMetavar:
-		return p.name != "$_"
-	case opMetavarSeq, opTypedMetavar:
-		return true
+	if p.op == opDeep && binds {
+		p.alts = true
 	}
-	if p.memberVar != "" {
-		return true
-	}
-	for _, c := range p.children {
-		if binds(c) {
-			return true
-		}
-	}
-	return false
+	return binds
 }
 
 // paramKinds are parameter nodes that carry more than a name (a type, a

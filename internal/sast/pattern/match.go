@@ -613,6 +613,18 @@ func (m *matcher) seq(ps []*pnode, ns []*syntax.Node, k *cont) bool {
 	if len(ns) == 0 {
 		return false
 	}
+	if !p.alts {
+		// p matches ns[0] in one way at most (as far as bindings go):
+		// no need to come back into it when the rest fails.
+		if !m.node(p, ns[0], nil) {
+			return false
+		}
+		if m.seq(ps[1:], ns[1:], k) {
+			return true
+		}
+		m.env = m.env[:mark]
+		return false
+	}
 	if len(ps) == 1 {
 		return len(ns) == 1 && m.node(p, ns[0], k)
 	}
