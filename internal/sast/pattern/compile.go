@@ -62,7 +62,16 @@ type pnode struct {
 	// last part is a metavariable, which also matches a name imported
 	// from a.b ("from a.b import f").
 	memberQual, memberVar string
-	children              []*pnode
+	// param is set on a metavariable written as a parameter
+	// ("function($E)"): it binds the parameter's name, whatever type
+	// annotation or default value the code gives it.
+	param bool
+	// alts is set when the node may match one node of code in several
+	// ways that bind different code (an ellipsis before a metavariable):
+	// matching then backtracks into it when what follows fails, and a
+	// root yields each way.
+	alts     bool
+	children []*pnode
 }
 
 // Pattern is a compiled pattern for one language. It is immutable and
@@ -138,10 +147,12 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 		return nil, &Error{id, err.Error()}
 	}
 	variants := []string{sub}
-	if id == lang.Java && strings.Contains(sub, "("+phEllipsis+")") {
+	if id == lang.Java && strings.Contains(sub, phEllipsis) {
 		// Java parameters need a type and a name: "void $M(...)" is
-		// retried as a parameter "__ELLIPSIS__ __ELLIPSIS__".
-		variants = append(variants, javaParams(sub))
+		// retried with a parameter "__ELLIPSIS__ __ELLIPSIS__".
+		if v := javaParams(sub); v != sub {
+			variants = append(variants, v)
+		}
 	}
 	var firstErr error
 	for _, attempt := range attempts(variants, wrappers(id)) {
@@ -180,6 +191,9 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 		} else {
 			p.seq = pn
 		}
+		for _, n := range pn {
+			markAlts(n, 0)
+		}
 		p.words = c.wordList()
 		p.metavars = c.metavars
 		return p, nil
@@ -196,20 +210,79 @@ func cmpErr(first, err error) error {
 
 type wrapper struct{ prefix, suffix string }
 
-// javaDecl finds "Type name(...)": a parameter list in a declaration.
-var javaDecl = regexp.MustCompile(`([A-Za-z0-9_>\]]+)(\s+[A-Za-z_][A-Za-z0-9_]*\s*)\(` + phEllipsis + `\)`)
+// javaDecl finds "Type name(": the start of a parameter list in a
+// declaration.
+var javaDecl = regexp.MustCompile(`([A-Za-z0-9_>\]]+)(\s+[A-Za-z_][A-Za-z0-9_]*\s*)\(`)
 
-// javaParams rewrites the "(...)" of method and constructor declarations
-// into a parameter the grammar accepts, leaving calls alone.
+// javaParams rewrites each "..." parameter of method and constructor
+// declarations ("$M(...)", "$M(..., @RequestBody $T $X, ...)") into a
+// parameter the grammar accepts, "__ELLIPSIS__ __ELLIPSIS__", leaving
+// calls alone.
 func javaParams(sub string) string {
-	return javaDecl.ReplaceAllStringFunc(sub, func(s string) string {
-		m := javaDecl.FindStringSubmatch(s)
-		switch m[1] {
+	var b strings.Builder
+	last := 0
+	for _, m := range javaDecl.FindAllStringSubmatchIndex(sub, -1) {
+		switch sub[m[2]:m[3]] {
 		case "new", "return", "throw", "else", "case", "yield":
-			return s
+			continue
 		}
-		return m[1] + m[2] + "(" + phEllipsis + " " + phEllipsis + ")"
-	})
+		open := m[1] - 1
+		end := matchingParen(sub, open)
+		if end < 0 || open < last {
+			continue
+		}
+		b.WriteString(sub[last : open+1])
+		items := splitTopLevel(sub[open+1 : end])
+		for i, item := range items {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if strings.TrimSpace(item) == phEllipsis {
+				item = strings.Replace(item, phEllipsis, phEllipsis+" "+phEllipsis, 1)
+			}
+			b.WriteString(item)
+		}
+		last = end
+	}
+	b.WriteString(sub[last:])
+	return b.String()
+}
+
+// matchingParen returns the offset of the ")" closing the "(" at open,
+// or -1.
+func matchingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// splitTopLevel splits a parameter list on the commas outside brackets.
+func splitTopLevel(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '<', '[', '{':
+			depth++
+		case ')', '>', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
 }
 
 type attempt struct {
@@ -385,7 +458,7 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 		if name != "$_" {
 			c.metavar(name)
 		}
-		return &pnode{op: opMetavar, name: name}
+		return &pnode{op: opMetavar, name: name, param: isParam(n)}
 	}
 	if n.IsString {
 		return &pnode{op: opString, kind: n.Kind, str: newStringPattern(n.Str)}
@@ -435,6 +508,53 @@ func (c *converter) convert(n *syntax.Node, depth int) *pnode {
 		p.children = append(p.children, &pnode{op: opEllipsis})
 	}
 	return p
+}
+
+// markAlts sets alts on the nodes of p that may match one node of code
+// in several ways binding different code: a list where "..." or $...X
+// comes before something that binds, or <... P ...> around a P that
+// binds. It reports whether p binds a metavariable.
+func markAlts(p *pnode, depth int) (binds bool) {
+	if depth > syntax.MaxDepth {
+		return false
+	}
+	switch p.op {
+	case opMetavar:
+		binds = p.name != "$_"
+	case opMetavarSeq, opTypedMetavar:
+		binds = true
+	}
+	binds = binds || p.memberVar != ""
+	// Whether a "..." or a $...X came before in this list.
+	afterEllipsis, afterSeq := false, false
+	for _, c := range p.children {
+		cb := markAlts(c, depth+1)
+		binds = binds || cb
+		if c.alts || (afterEllipsis || afterSeq) && cb || afterSeq && c.op == opEllipsis {
+			p.alts = true
+		}
+		afterEllipsis = afterEllipsis || c.op == opEllipsis
+		afterSeq = afterSeq || c.op == opMetavarSeq
+	}
+	if p.op == opDeep && binds {
+		p.alts = true
+	}
+	return binds
+}
+
+// paramKinds are parameter nodes that carry more than a name (a type, a
+// default value); paramListKinds are the lists holding bare names.
+var (
+	paramKinds = map[string]bool{
+		lang.JSTSRequiredParameter: true, lang.JSTSOptionalParameter: true,
+		lang.PyTypedParameter: true, lang.PyDefaultParameter: true, lang.PyTypedDefaultParameter: true,
+	}
+	paramListKinds = map[string]bool{lang.JSFormalParameters: true, lang.PyParameters: true}
+)
+
+// isParam reports whether a pattern node stands for one parameter.
+func isParam(n *syntax.Node) bool {
+	return paramKinds[n.Kind] || n.Parent != nil && paramListKinds[n.Parent.Kind]
 }
 
 // blockKinds hold statement lists; a pattern's block matches a block that

@@ -40,6 +40,7 @@ func TestDocumentedPatternsCompile(t *testing.T) {
 			"new ProcessBuilder($CMD, ...)",
 			"ScriptEngine $SE = ...;\n...",
 			"public void $M(...) { ... }",
+			"$RET $M(..., @RequestBody $T $X, ...) { ... }",
 		},
 	}
 	ps := lang.NewParsers()

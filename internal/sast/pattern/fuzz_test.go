@@ -14,7 +14,7 @@ var fuzzLangs = []lang.ID{lang.Go, lang.Python, lang.JavaScript, lang.TypeScript
 // FuzzCompile compiles arbitrary pattern text in every language and, when
 // it compiles, matches it over a small program: no panics, no hangs.
 func FuzzCompile(f *testing.F) {
-	for _, s := range []string{"(String $X).trim()", "($R : *http.Request).URL", "exec.Command($CMD, ...)", "<... $X ...>", "$...ARGS", "def $F(...):\n  ...", `"..."`, "new $T(...)", "$X = $Y;\n...\n$X"} {
+	for _, s := range []string{"(String $X).trim()", "($R : *http.Request).URL", "exec.Command($CMD, ...)", "<... $X ...>", "$...ARGS", "def $F(...):\n  ...", `"..."`, "new $T(...)", "$X = $Y;\n...\n$X", "$RET $M(..., @RequestBody $T $X, ...) { ... }", "foo(..., $X, ..., $Y, ...)", "f(($E) => { ... })"} {
 		f.Add(s)
 	}
 	ps := lang.NewParsers()

@@ -14,6 +14,11 @@ import (
 // with many ellipses cannot backtrack without end.
 const MaxSteps = 20_000_000
 
+// MaxAlternatives bounds the matches one pattern yields at one node when
+// it can match there in several ways ("foo(..., $X, ...)" binds $X to
+// each argument in turn), so that long argument lists stay cheap.
+const MaxAlternatives = 64
+
 // ErrBudget is returned when matching a file ran out of steps.
 var ErrBudget = errors.New("pattern matching step budget exhausted")
 
@@ -33,6 +38,10 @@ type Match struct {
 	// Node is the matched node (the first statement for sequences).
 	Node  *syntax.Node
 	Binds []Binding
+	// Inside marks a range that only encloses the code of interest (a
+	// pattern-inside of a rule, possibly under pattern-either): combined
+	// with other positive ranges, it keeps theirs.
+	Inside bool
 }
 
 // Lookup returns the binding of a metavariable.
@@ -195,9 +204,7 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 			named, unnamed := kp.candidates(t, n)
 			for _, list := range [2][]int{named, unnamed} {
 				for _, i := range list {
-					if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
-						out[i] = append(out[i], mt)
-					}
+					out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
 				}
 			}
 		}
@@ -205,9 +212,7 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 			if !n.Named && ix.patterns[i].root.op == opMetavar {
 				continue // "$X" alone stands for code, not punctuation
 			}
-			if mt, ok := m.matchRoot(ix.patterns[i].root, n); ok {
-				out[i] = append(out[i], mt)
-			}
+			out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
 		}
 		if len(n.Children) > 0 {
 			for _, i := range seqs {
@@ -229,14 +234,79 @@ type matcher struct {
 	env       []Binding
 	budget    *int // steps left
 	exhausted bool
+	// alts collects the distinct bindings of a pattern matching one node
+	// in several ways.
+	alts [][]Binding
+	// free holds continuation frames for reuse.
+	free []*cont
 }
 
-func (m *matcher) matchRoot(p *pnode, n *syntax.Node) (Match, bool) {
-	m.env = m.env[:0]
-	if !m.node(p, n) {
-		return Match{}, false
+// cont is what is left to match once a node or a list has matched: the
+// rest of the enclosing list, then what follows that list. A nil cont
+// ends the match with success; acceptAll records the bindings and asks
+// for the next way to match.
+type cont struct {
+	ps     []*pnode
+	ns     []*syntax.Node
+	next   *cont
+	accept bool
+}
+
+var acceptAll = &cont{accept: true}
+
+// resume matches what k says is left.
+func (m *matcher) resume(k *cont) bool {
+	switch {
+	case k == nil:
+		return true
+	case k.accept:
+		return m.accepted()
 	}
-	return Match{Start: n.Start, End: n.End, Node: n, Binds: append([]Binding(nil), m.env...)}, true
+	return m.seq(k.ps, k.ns, k.next)
+}
+
+// accepted records the current bindings as one more way the pattern
+// matches, and reports whether enough were found.
+func (m *matcher) accepted() bool {
+	for _, prev := range m.alts {
+		if sameBindings(prev, m.env) {
+			return false
+		}
+	}
+	m.alts = append(m.alts, append([]Binding(nil), m.env...))
+	return len(m.alts) >= MaxAlternatives
+}
+
+func sameBindings(a, b []Binding) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || a[i].Start != b[i].Start || a[i].End != b[i].End {
+			return false
+		}
+	}
+	return true
+}
+
+// matchRoot appends the matches of p at n to out: one, or for a pattern
+// that can bind its metavariables in several ways there, each of them (up
+// to MaxAlternatives), so that a later metavariable-regex, pattern-not or
+// focus-metavariable can pick any.
+func (m *matcher) matchRoot(out []Match, p *pnode, n *syntax.Node) []Match {
+	m.env = m.env[:0]
+	if !p.alts {
+		if m.node(p, n, nil) {
+			out = append(out, Match{Start: n.Start, End: n.End, Node: n, Binds: append([]Binding(nil), m.env...)})
+		}
+		return out
+	}
+	m.alts = m.alts[:0]
+	m.node(p, n, acceptAll)
+	for _, b := range m.alts {
+		out = append(out, Match{Start: n.Start, End: n.End, Node: n, Binds: b})
+	}
+	return out
 }
 
 // matchSeqIn finds the statement sequence pattern among the children of
@@ -260,12 +330,12 @@ func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
 			continue
 		}
 		m.env = m.env[:0]
-		if !m.node(ps[0], kids[i]) {
+		if !m.node(ps[0], kids[i], nil) {
 			continue
 		}
 		mark := len(m.env)
 		if trailing {
-			if m.seq(ps[1:], kids[i+1:]) {
+			if m.seq(ps[1:], kids[i+1:], nil) {
 				out = append(out, m.seqMatch(kids[i], kids[len(kids)-1]))
 			}
 			continue
@@ -273,7 +343,7 @@ func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
 		found := false
 		for j := i + 1; j <= len(kids); j++ {
 			m.env = m.env[:mark]
-			if m.seq(ps[1:], kids[i+1:j]) {
+			if m.seq(ps[1:], kids[i+1:j], nil) {
 				out = append(out, m.seqMatch(kids[i], kids[max(i, j-1)]))
 				found = true
 				break
@@ -303,7 +373,7 @@ func (m *matcher) deepAfter(p *pnode, ns []*syntax.Node) (*syntax.Node, bool) {
 			if hit != nil || m.exhausted {
 				return false
 			}
-			if x != s && m.node(p, x) {
+			if x != s && m.node(p, x, nil) {
 				hit = x
 				return false
 			}
@@ -329,38 +399,59 @@ func (m *matcher) step() bool {
 	return !m.exhausted
 }
 
-// node matches pattern p against node n, extending m.env; on failure
-// m.env may hold partial bindings the caller discards.
-func (m *matcher) node(p *pnode, n *syntax.Node) bool {
+// node matches pattern p against node n, extending m.env, and then what
+// k says is left; it tries every way p can match n until the rest
+// matches too. On failure m.env is as it was.
+func (m *matcher) node(p *pnode, n *syntax.Node, k *cont) bool {
 	if !m.step() {
 		return false
 	}
+	mark := len(m.env)
+	ok := false
 	switch p.op {
 	case opEllipsis:
-		return true
+		return m.resume(k)
 	case opMetavar:
-		return m.bindNode(p.name, n)
+		if p.param && paramKinds[n.Kind] {
+			n = m.paramName(n)
+		}
+		ok = m.bindNode(p.name, n) && m.resume(k)
 	case opMetavarSeq:
-		return m.bindNode(p.name, n)
+		ok = m.bindNode(p.name, n) && m.resume(k)
 	case opDeep:
-		return m.deep(p.children[0], n)
+		ok = m.deep(p.children[0], n, k)
 	case opTypedMetavar:
-		ty, ok := m.tree.TypeOf(n)
-		return ok && syntax.SameType(p.typ, ty) && m.bindNode(p.name, n)
+		ty, typed := m.tree.TypeOf(n)
+		ok = typed && syntax.SameType(p.typ, ty) && m.bindNode(p.name, n) && m.resume(k)
 	case opString:
-		v, ok := m.tree.ConstantValue(n)
-		return ok && p.str.match(v)
+		v, isConst := m.tree.ConstantValue(n)
+		ok = isConst && p.str.match(v) && m.resume(k)
+	default:
+		ok = m.structure(p, n, k)
 	}
+	if !ok {
+		m.env = m.env[:mark]
+	}
+	return ok
+}
+
+// structure matches a pattern node of code against n: by qualified name,
+// or kind by kind and child by child.
+func (m *matcher) structure(p *pnode, n *syntax.Node, k *cont) bool {
+	mark := len(m.env)
 	if p.qual != "" && (m.tree.IsNameChainKind(n.Kind) || n.Kind == lang.KindCallExpression) && m.mayName(p, n) {
 		if q, ok := m.tree.QualifiedName(n); ok && m.sameName(p.qual, q) {
-			return true
+			if m.resume(k) {
+				return true
+			}
+			m.env = m.env[:mark]
 		}
 	}
 	if p.memberVar != "" && m.tree.IsNameLeaf(n) {
 		if _, imported := m.tree.Imports[string(m.tree.Bytes(n))]; imported {
 			if q, ok := m.tree.QualifiedName(n); ok {
 				if dot := strings.LastIndexByte(q, '.'); dot > 0 && m.sameName(p.memberQual, q[:dot]) {
-					return m.bindNode(p.memberVar, n)
+					return m.bindNode(p.memberVar, n) && m.resume(k)
 				}
 			}
 		}
@@ -372,19 +463,14 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 		if len(n.Children) != 0 {
 			return false
 		}
-		return !n.Named || p.text == string(m.tree.Bytes(n))
+		return (!n.Named || p.text == string(m.tree.Bytes(n))) && m.resume(k)
 	}
-	mark := len(m.env)
 	if p.kind == lang.JavaModifiers && m.tree.Lang == lang.Java {
 		// Modifiers and annotations are a set: the pattern's must all be
 		// there, in any order, among possibly more.
-		if m.subset(p.children, n.Children) {
-			return true
-		}
-		m.env = m.env[:mark]
-		return false
+		return m.subset(p.children, n.Children) && m.resume(k)
 	}
-	if m.seq(p.children, n.Children) {
+	if m.seq(p.children, n.Children, k) {
 		return true
 	}
 	m.env = m.env[:mark]
@@ -397,12 +483,26 @@ func (m *matcher) node(p *pnode, n *syntax.Node) bool {
 				rest = append(rest, c)
 			}
 		}
-		if m.seq(p.children, rest) {
-			return true
-		}
-		m.env = m.env[:mark]
+		return m.seq(p.children, rest, k)
 	}
 	return false
+}
+
+// paramName returns the name of a parameter with a type or a default
+// value ("e" in "e: MessageEvent"), or the parameter itself when its name
+// is not a plain identifier (a destructuring pattern).
+func (m *matcher) paramName(n *syntax.Node) *syntax.Node {
+	name := n.Child("pattern") // TypeScript
+	if name == nil {
+		name = n.Child("name") // Python default parameters
+	}
+	if name == nil && len(n.Children) > 0 {
+		name = n.Children[0] // Python typed parameters
+	}
+	if name != nil && m.tree.IsNameLeaf(name) {
+		return name
+	}
+	return n
 }
 
 // subset matches every pattern against a distinct node, in any order.
@@ -417,12 +517,10 @@ func (m *matcher) subset(ps []*pnode, ns []*syntax.Node) bool {
 			if used[i] {
 				continue
 			}
-			mark := len(m.env)
-			if m.node(p, n) {
+			if m.node(p, n, nil) {
 				used[i], found = true, true
 				break
 			}
-			m.env = m.env[:mark]
 		}
 		if !found {
 			return false
@@ -469,23 +567,23 @@ func (m *matcher) mayName(p *pnode, n *syntax.Node) bool {
 }
 
 // seq matches a list of patterns against a list of nodes exactly, with
-// ellipses and $...X taking any run.
-func (m *matcher) seq(ps []*pnode, ns []*syntax.Node) bool {
+// ellipses and $...X taking any run, and then what k says is left.
+func (m *matcher) seq(ps []*pnode, ns []*syntax.Node, k *cont) bool {
 	if !m.step() {
 		return false
 	}
 	if len(ps) == 0 {
-		return len(ns) == 0
+		return len(ns) == 0 && m.resume(k)
 	}
 	p := ps[0]
 	mark := len(m.env)
 	switch p.op {
 	case opEllipsis:
 		if len(ps) == 1 {
-			return true
+			return m.resume(k)
 		}
 		for i := 0; i <= len(ns); i++ {
-			if m.seq(ps[1:], ns[i:]) {
+			if m.seq(ps[1:], ns[i:], k) {
 				return true
 			}
 			m.env = m.env[:mark]
@@ -502,7 +600,7 @@ func (m *matcher) seq(ps []*pnode, ns []*syntax.Node) bool {
 			} else if len(ns) > 0 {
 				start, end = ns[0].Start, ns[0].Start
 			}
-			if m.bind(p.name, ns[:i:i], start, end) && m.seq(ps[1:], ns[i:]) {
+			if m.bind(p.name, ns[:i:i], start, end) && m.seq(ps[1:], ns[i:], k) {
 				return true
 			}
 			m.env = m.env[:mark]
@@ -515,24 +613,45 @@ func (m *matcher) seq(ps []*pnode, ns []*syntax.Node) bool {
 	if len(ns) == 0 {
 		return false
 	}
-	if m.node(p, ns[0]) && m.seq(ps[1:], ns[1:]) {
-		return true
-	}
-	m.env = m.env[:mark]
-	return false
-}
-
-// deep reports whether p matches n or any node below it.
-func (m *matcher) deep(p *pnode, n *syntax.Node) bool {
-	stack := []*syntax.Node{n}
-	mark := len(m.env)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if m.node(p, x) {
+	if !p.alts {
+		// p matches ns[0] in one way at most (as far as bindings go):
+		// no need to come back into it when the rest fails.
+		if !m.node(p, ns[0], nil) {
+			return false
+		}
+		if m.seq(ps[1:], ns[1:], k) {
 			return true
 		}
 		m.env = m.env[:mark]
+		return false
+	}
+	if len(ps) == 1 {
+		return len(ns) == 1 && m.node(p, ns[0], k)
+	}
+	// Frames are reused: one is only referred to while node runs.
+	var c *cont
+	if n := len(m.free); n > 0 {
+		c, m.free = m.free[n-1], m.free[:n-1]
+	} else {
+		c = new(cont)
+	}
+	*c = cont{ps: ps[1:], ns: ns[1:], next: k}
+	ok := m.node(p, ns[0], c)
+	*c = cont{}
+	m.free = append(m.free, c)
+	return ok
+}
+
+// deep reports whether p matches n or any node below it, followed by
+// what k says is left.
+func (m *matcher) deep(p *pnode, n *syntax.Node, k *cont) bool {
+	stack := []*syntax.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if m.node(p, x, k) {
+			return true
+		}
 		if m.exhausted {
 			return false
 		}

@@ -3,6 +3,7 @@ package pattern
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -105,6 +106,32 @@ func TestMatch(t *testing.T) {
 		{"typescript typed metavariable", lang.TypeScript, `db.query(($X : string))`,
 			"function f(q: string, n: number) {\n  db.query(q);\n  db.query(n);\n  db.query('x');\n}\n",
 			[]string{"02 q", "04 'x'"}},
+		{"typescript typed parameter unifies with its name", lang.TypeScript,
+			"window.addEventListener(\"message\", ($X) => {\n  ...\n  use($X.data)\n})",
+			"window.addEventListener(\"message\", (e: MessageEvent) => { use(e.data) })\nwindow.addEventListener(\"message\", (e: MessageEvent) => { use(f.data) })\nwindow.addEventListener(\"message\", (e) => { log(e); use(e.data) })\n",
+			[]string{"01 e", "03 e"}},
+		{"typescript typed parameter of a function expression", lang.TypeScript,
+			"window.addEventListener(\"message\", function ($X) {\n  ...\n  use($X.data)\n})",
+			"window.addEventListener(\"message\", function (e?: MessageEvent) { use(e.data) })\nwindow.addEventListener(\"message\", function (e: MessageEvent) { use(x.data) })\n",
+			[]string{"01 e"}},
+		{"python typed and default parameters bind their names", lang.Python, "def $F(..., $X, ...):\n    ...\n    eval($X)",
+			"def f(a: str):\n    eval(a)\ndef g(b=1):\n    eval(b)\ndef h(c: int):\n    eval(d)\n",
+			[]string{"01 a", "03 b"}},
+		{"java ellipsis next to an annotated parameter", lang.Java, "$RET $M(..., @RequestBody $T $X, ...) { ... }",
+			"class A {\n  public String a(@RequestBody Foo f) { return \"\"; }\n  public String b(int x, @Valid @RequestBody Foo g, String y) { return \"\"; }\n  public String c(int x, Foo h) { return \"\"; }\n  void d(@PathVariable String id, @RequestBody Map<String, Integer> m) {}\n}\n",
+			[]string{"02 f", "03 g", "05 m"}},
+		{"java ellipsis after an annotated parameter only", lang.Java, "void $M(@RequestBody $T $X, ...) { ... }",
+			"class A {\n  void a(@RequestBody Foo f, int n) {}\n  void b(int n, @RequestBody Foo g) {}\n}\n",
+			[]string{"02 f"}},
+		{"every argument position", lang.Python, `foo(..., $X, ...)`,
+			"foo(a, b, c)\nfoo()\n",
+			[]string{"01 a", "01 b", "01 c"}},
+		{"every nested argument position unifying", lang.Python, `foo(bar(..., $X, ...), $X)`,
+			"foo(bar(a, b), b)\nfoo(bar(a, b), c)\n",
+			[]string{"01 b"}},
+		{"every subexpression under a deep expression", lang.JavaScript, `eval(<... $X.data ...>)`,
+			"eval(a.data + b.data);\n",
+			[]string{"01 a", "01 b"}},
 		{"metavariable sequence", lang.Go, `fmt.Sprintf($F, $...ARGS)`,
 			"package p\nfunc f() { fmt.Sprintf(\"%s\", a, b); fmt.Sprintf(\"x\") }\n",
 			[]string{"02", "02"}},
@@ -149,5 +176,40 @@ func TestWords(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"exec"}, p.Words()); diff != "" {
 		t.Errorf("words (-want +got):\n%s", diff)
+	}
+}
+
+// TestAlternativesBounded checks that a pattern matching one call in
+// many ways yields at most MaxAlternatives matches, in steps linear in
+// the length of the argument list.
+func TestAlternativesBounded(t *testing.T) {
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	p, err := Compile(ctx, ps, lang.Python, "foo(..., $X, ..., $Y, ...)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 5000
+	var src strings.Builder
+	src.WriteString("foo(")
+	for i := range n {
+		fmt.Fprintf(&src, "a%d, ", i)
+	}
+	src.WriteString("z)\n")
+	tree, err := syntax.Build(ctx, ps, lang.Python, []byte(src.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	budget := MaxSteps
+	res, err := NewIndex([]*Pattern{p}).SearchBudget(ctx, tree, nil, nil, &budget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res[0]) != MaxAlternatives {
+		t.Errorf("%d matches, want %d", len(res[0]), MaxAlternatives)
+	}
+	if used := MaxSteps - budget; used > 100*n {
+		t.Errorf("%d steps for %d arguments", used, n)
 	}
 }

@@ -61,7 +61,13 @@ func (ev *evaluator) eval(f *Formula) []pattern.Match {
 	case OpNodeScan:
 		return ev.scan(f)
 	case OpInside:
-		return ev.eval(f.Children[0])
+		got := ev.eval(f.Children[0])
+		out := make([]pattern.Match, len(got))
+		for i, m := range got {
+			m.Inside = true
+			out[i] = m
+		}
+		return out
 	case OpOr:
 		var out []pattern.Match
 		for _, c := range f.Children {
@@ -118,7 +124,7 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 	// Plain positives first, so that pattern-inside restricts them.
 	for _, pass := range []bool{false, true} {
 		for _, c := range f.Children {
-			if !c.positive() || (c.Op == OpInside) != pass {
+			if !c.positive() || c.insideOnly() != pass {
 				continue
 			}
 			got := ev.eval(c)
@@ -126,18 +132,7 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				cur, started = append([]pattern.Match(nil), got...), true
 				continue
 			}
-			var next []pattern.Match
-			containers := newRangeIndex(got)
-			for _, r := range cur {
-				merged, ok := containers.container(r, ev.merge)
-				if !ok && c.Op != OpInside {
-					merged, ok = ev.containedIn(r, got)
-				}
-				if ok {
-					next = append(next, merged)
-				}
-			}
-			cur = next
+			cur = ev.intersect(cur, got)
 		}
 	}
 	for _, c := range f.Children {
@@ -232,13 +227,82 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		var next []pattern.Match
 		for _, r := range cur {
 			if b, ok := r.Lookup(c.Metavar); ok && len(b.Nodes) > 0 {
-				r.Start, r.End, r.Node = b.Start, b.End, b.Nodes[0]
+				r.Start, r.End, r.Node, r.Inside = b.Start, b.End, b.Nodes[0], false
 				next = append(next, r)
 			}
 		}
 		cur = next
 	}
 	return cur
+}
+
+// intersect combines the ranges of the positive operands seen so far
+// with those of one more. Two plain ranges combine when either contains
+// the other, keeping the range from cur. A pattern-inside range (Inside,
+// also when it comes through pattern-either) only encloses: the plain
+// range inside it is kept, so that the result lands on the code of
+// interest, not on the enclosing block.
+func (ev *evaluator) intersect(cur, got []pattern.Match) []pattern.Match {
+	var next []pattern.Match
+	if !anyInside(cur) {
+		containers := newRangeIndex(got)
+		plain := got
+		if anyInside(got) {
+			plain = filter(got, func(q pattern.Match) bool { return !q.Inside })
+		}
+		for _, r := range cur {
+			merged, ok := containers.container(r, ev.merge)
+			if !ok {
+				merged, ok = ev.containedIn(r, plain)
+			}
+			if ok {
+				next = append(next, merged)
+			}
+		}
+		return next
+	}
+	// Some ranges of cur only enclose: plain ranges of got inside them
+	// are results, and enclosing ranges of got narrow them.
+	var curPlain, curInside []pattern.Match
+	for _, r := range cur {
+		if r.Inside {
+			curInside = append(curInside, r)
+		} else {
+			curPlain = append(curPlain, r)
+		}
+	}
+	if len(curPlain) > 0 {
+		next = ev.intersect(curPlain, got)
+	}
+	enclosing := newRangeIndex(curInside)
+	var gotInside []pattern.Match
+	for _, q := range got {
+		if q.Inside {
+			gotInside = append(gotInside, q)
+			continue
+		}
+		if merged, ok := enclosing.container(q, ev.merge); ok {
+			next = append(next, merged)
+		}
+	}
+	if len(gotInside) > 0 {
+		containers := newRangeIndex(gotInside)
+		for _, r := range curInside {
+			if merged, ok := containers.container(r, ev.merge); ok {
+				next = append(next, merged)
+			}
+		}
+	}
+	return next
+}
+
+func anyInside(ms []pattern.Match) bool {
+	for _, m := range ms {
+		if m.Inside {
+			return true
+		}
+	}
+	return false
 }
 
 // inBinding evaluates the formula of metavariable-pattern c over the code

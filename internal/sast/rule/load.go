@@ -619,6 +619,29 @@ func scanNodes(f *Formula) {
 	}
 }
 
+// insideOnly reports whether every range of a positive formula only
+// encloses: a pattern-inside, or a pattern-either or patterns made only
+// of them.
+func (f *Formula) insideOnly() bool {
+	switch f.Op {
+	case OpInside:
+		return true
+	case OpOr, OpAnd:
+		n := 0
+		for _, c := range f.Children {
+			if !c.positive() {
+				continue
+			}
+			if !c.insideOnly() {
+				return false
+			}
+			n++
+		}
+		return n > 0
+	}
+	return false
+}
+
 func (f *Formula) positive() bool {
 	switch f.Op {
 	case OpPattern, OpRegex, OpAnd, OpOr, OpInside, OpNodeScan:

@@ -151,6 +151,51 @@ func TestComposition(t *testing.T) {
       - pattern: eval($X)
       - pattern-not-regex: nosec
 `, "eval(a)  # nosec\neval(b)\n", []string{"2:1 t.rule"}},
+		{"any argument position under metavariable-regex", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - metavariable-regex:
+          metavariable: $ARG
+          regex: .*token
+`, "log(user, api_token)\nlog(user, name)\nlog(token)\n", []string{"1:1 t.rule", "3:1 t.rule"}},
+		{"any argument position under focus-metavariable and metavariable-pattern", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - metavariable-pattern:
+          metavariable: $ARG
+          pattern: request.args.get(...)
+      - focus-metavariable: $ARG
+`, "log(a, b, request.args.get('x'))\nlog(a, b)\n", []string{"1:11 t.rule"}},
+		{"any argument position under pattern-not", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - pattern-not: log(..., "...", ...)
+      - pattern-not: log($ARG, ...)
+`, "log(first, second)\nlog(only)\n", []string{"1:1 t.rule"}},
+		{"pattern-inside under pattern-either keeps the sink", `    patterns:
+      - pattern-either:
+          - pattern-inside: |
+              def $F(..., request, ...):
+                  ...
+          - pattern-inside: |
+              with app.test_request_context():
+                  ...
+      - pattern: eval(...)
+`, "def view(request):\n    x = 1\n    eval(x)\ndef other(a):\n    eval(a)\nwith app.test_request_context():\n    eval(b)\n", []string{"3:5 t.rule", "7:5 t.rule"}},
+		{"pattern-either mixing pattern-inside and pattern", `    patterns:
+      - pattern: eval($X)
+      - pattern-either:
+          - pattern-inside: |
+              def view(...):
+                  ...
+          - pattern: eval(request.args)
+`, "def view():\n    eval(a)\neval(request.args)\neval(b)\n", []string{"2:5 t.rule", "3:1 t.rule"}},
+		{"pattern-either of pattern-inside first", `    patterns:
+      - pattern-either:
+          - pattern-inside: |
+              def view(...):
+                  ...
+      - pattern-either:
+          - pattern: eval(...)
+          - pattern: exec(...)
+`, "def view():\n    eval(a)\n    exec(b)\neval(c)\n", []string{"2:5 t.rule", "3:5 t.rule"}},
 		{"same metavariable across operators", `    patterns:
       - pattern-inside: |
           $X = request.args.get(...)
