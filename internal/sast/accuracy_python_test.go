@@ -23,8 +23,8 @@ const pyAccuracyDir = "testdata/accuracy/python"
 // scoring less fails the test (a regression guard); raise the floor when a
 // fix lifts a category.
 var pyAccuracyFloor = map[int]int{
-	22: 0, 78: 0, 79: 0, 89: 0, 90: 0, 95: 0, 327: 0, 328: 0,
-	330: 0, 501: 0, 502: 0, 601: 0, 611: 0, 614: 0, 643: 0, 918: 0,
+	22: 100, 78: 100, 79: 100, 89: 86, 90: 100, 95: 100, 327: 100, 328: 100,
+	330: 100, 501: 100, 502: 100, 601: 100, 611: 100, 614: 100, 643: 100, 918: 50,
 }
 
 // pyCWEAliases lists CWEs that also count for a category: code injection
