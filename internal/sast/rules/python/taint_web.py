@@ -3,6 +3,7 @@ import html
 import os
 import shlex
 import subprocess
+import urllib.request
 
 import requests
 from django.http import HttpResponse
@@ -125,6 +126,10 @@ def proxy():
     r = requests.get(target, timeout=5)
     # ok: python.taint.ssrf
     r = requests.get("https://api.example.com/items/%d" % int(url), timeout=5)
+    # ruleid: python.taint.ssrf
+    urllib.request.urlopen("https://" + url + "/health", timeout=5)
+    # ok: python.taint.ssrf
+    urllib.request.urlopen("https://api.example.com/health", timeout=5)
     return r.text
 
 
