@@ -69,3 +69,22 @@ def filters():
     g = Filter("name", "fixed")
     # ok: test.python.sqli
     cursor.execute("SELECT * FROM t WHERE " + g.clause())
+
+
+class Lookup:
+    def __init__(self, column, table):
+        self.column = column
+        self.table = table
+
+    def by_column(self):
+        # ruleid: test.python.sqli
+        cursor.execute("SELECT " + self.column + " FROM t")
+
+    def by_table(self):
+        # ok: test.python.sqli
+        cursor.execute("SELECT * FROM " + self.table)
+
+
+def new_object_method():
+    Lookup(request.args.get("c"), "items").by_column()
+    Lookup(request.args.get("c"), "items").by_table()
