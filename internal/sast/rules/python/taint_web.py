@@ -148,3 +148,12 @@ def cached_lookup(key):
     # ok: python.taint.sql-injection
     # ruleid: python.sql.format-string-query
     cur.execute("SELECT * FROM config WHERE k = '" + key + "'")
+
+
+@app.post("/async-items")
+async def async_items(name: str):
+    cur = helpers.cursor()
+    # ruleid: python.taint.sql-injection
+    cur.execute("SELECT * FROM items WHERE name = '%s'" % name)
+    # ok: python.taint.sql-injection
+    cur.execute("SELECT * FROM items WHERE name = %s", (name,))
