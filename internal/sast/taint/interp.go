@@ -467,6 +467,13 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		in.assign(n, left, right)
 		return nil
 	}
+	if n.Kind == lang.PyNamedExpression {
+		// (name := value) assigns and yields the value.
+		if name, value := n.Child("name"), n.Child("value"); name != nil && value != nil {
+			in.assign(n, name, value)
+			return in.visit(name)
+		}
+	}
 	if n.Kind == "lambda" {
 		return nil
 	}

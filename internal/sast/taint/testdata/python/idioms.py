@@ -88,3 +88,12 @@ class Lookup:
 def new_object_method():
     Lookup(request.args.get("c"), "items").by_column()
     Lookup(request.args.get("c"), "items").by_table()
+
+
+def walrus():
+    if (name := request.args.get("n")) is not None:
+        # ruleid: test.python.sqli
+        cursor.execute("SELECT '" + name + "'")
+    if (fixed := "x") and request.args.get("n"):
+        # ok: test.python.sqli
+        cursor.execute("SELECT '" + fixed + "'")
