@@ -461,7 +461,11 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		}
 	}
 	if _, _, ok := in.tree.Callee(n); ok {
-		return in.call(n)
+		t := in.call(n)
+		if in.noReturn(n) {
+			in.st.dead = true
+		}
+		return t
 	}
 	if left, right, ok := in.tree.Assignment(n); ok {
 		in.assign(n, left, right)
@@ -637,4 +641,21 @@ func (in *interp) captured() (map[string]taint, string) {
 	}
 	sort.Strings(keys)
 	return out, strings.Join(keys, ",")
+}
+
+// noReturn reports calls that never return: Python's abort(404) (Flask,
+// Werkzeug) and sys.exit(), so that "if bad: abort(400)" guards the code
+// after it as "if bad: raise ..." does.
+func (in *interp) noReturn(n *syntax.Node) bool {
+	if in.tree.Lang != lang.Python {
+		return false
+	}
+	recv, method := in.receiverAndMethod(n)
+	switch method {
+	case "abort":
+		return recv == nil || in.tree.Text(recv) == "flask" || in.tree.Text(recv) == "werkzeug.exceptions"
+	case "exit", "_exit":
+		return recv != nil && (in.tree.Text(recv) == "sys" || in.tree.Text(recv) == "os")
+	}
+	return false
 }
