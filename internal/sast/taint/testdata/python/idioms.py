@@ -1,4 +1,6 @@
-from flask import request
+import re
+
+from flask import abort, request
 from db import cursor
 
 
@@ -97,3 +99,29 @@ def walrus():
     if (fixed := "x") and request.args.get("n"):
         # ok: test.python.sqli
         cursor.execute("SELECT '" + fixed + "'")
+
+
+def guarded_by_abort():
+    name = request.args.get("n")
+    if not re.fullmatch(r"[a-z]+", name):
+        abort(400)
+    # ok: test.python.sqli
+    cursor.execute("SELECT '" + name + "'")
+    other = request.args.get("o")
+    if not re.fullmatch(r"[a-z]+", other):
+        log(400)
+    # ruleid: test.python.sqli
+    cursor.execute("SELECT '" + other + "'")
+
+
+def guarded_by_isdigit():
+    pid = request.args.get("pid")
+    if not pid.isdigit():
+        raise ValueError(pid)
+    # ok: test.python.sqli
+    cursor.execute("SELECT '" + pid + "'")
+    word = request.args.get("w")
+    if not word.strip():
+        raise ValueError(word)
+    # ruleid: test.python.sqli
+    cursor.execute("SELECT '" + word + "'")
