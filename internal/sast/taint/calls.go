@@ -459,6 +459,10 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 				if rp, ok := in.rootPath(recv); ok {
 					return in.read(rp + field) // only that field of the receiver
 				}
+				if fields, ok := in.ctorFields[recv]; ok {
+					// A method of a new object: Repo(x).run().
+					return join(fields[field], fields[""])
+				}
 			}
 			return recvT
 		}

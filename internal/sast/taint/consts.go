@@ -113,9 +113,20 @@ func (in *interp) fileConst(name string) (any, bool) {
 }
 
 // constCall folds the few string methods constant code uses to pick a
-// branch: "ABC".charAt(1), s.equals("x"), s.length().
+// branch: "ABC".charAt(1), s.equals("x"), s.length(), Python len("abc").
 func (in *interp) constCall(n *syntax.Node, depth int) (any, bool) {
 	recv, method := in.receiverAndMethod(n)
+	if recv == nil && method == "len" && in.tree.Lang == lang.Python {
+		// Python's len("abc").
+		if args := in.tree.Arguments(n); len(args) == 1 {
+			if v, ok := in.constOf(args[0], depth+1); ok {
+				if s, isS := v.(string); isS {
+					return int64(len(s)), true
+				}
+			}
+		}
+		return nil, false
+	}
 	if recv == nil {
 		return nil, false
 	}

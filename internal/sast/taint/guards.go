@@ -115,6 +115,11 @@ func (in *interp) guards(cond *syntax.Node, positive bool, depth int) []guard {
 		} else if len(args) == 2 {
 			target = args[1] // Pattern.matches(re, v)
 		}
+	case "isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha":
+		// Python's v.isdigit(): only letters or digits, no metacharacters.
+		if in.tree.Lang == lang.Python && len(args) == 0 && recv != nil {
+			target = recv
+		}
 	case "fullmatch", "match":
 		if in.tree.Lang == lang.Python && len(args) >= 2 {
 			target = args[1] // re.fullmatch(pattern, v)

@@ -461,11 +461,22 @@ func (in *interp) dispatch(n *syntax.Node) taint {
 		}
 	}
 	if _, _, ok := in.tree.Callee(n); ok {
-		return in.call(n)
+		t := in.call(n)
+		if in.noReturn(n) {
+			in.st.dead = true
+		}
+		return t
 	}
 	if left, right, ok := in.tree.Assignment(n); ok {
 		in.assign(n, left, right)
 		return nil
+	}
+	if n.Kind == lang.PyNamedExpression {
+		// (name := value) assigns and yields the value.
+		if name, value := n.Child("name"), n.Child("value"); name != nil && value != nil {
+			in.assign(n, name, value)
+			return in.visit(name)
+		}
 	}
 	if n.Kind == "lambda" {
 		return nil
@@ -630,4 +641,21 @@ func (in *interp) captured() (map[string]taint, string) {
 	}
 	sort.Strings(keys)
 	return out, strings.Join(keys, ",")
+}
+
+// noReturn reports calls that never return: Python's abort(404) (Flask,
+// Werkzeug) and sys.exit(), so that "if bad: abort(400)" guards the code
+// after it as "if bad: raise ..." does.
+func (in *interp) noReturn(n *syntax.Node) bool {
+	if in.tree.Lang != lang.Python {
+		return false
+	}
+	recv, method := in.receiverAndMethod(n)
+	switch method {
+	case "abort":
+		return recv == nil || in.tree.Text(recv) == "flask" || in.tree.Text(recv) == "werkzeug.exceptions"
+	case "exit", "_exit":
+		return recv != nil && (in.tree.Text(recv) == "sys" || in.tree.Text(recv) == "os")
+	}
+	return false
 }

@@ -93,6 +93,9 @@ func qualifiers(in *interp, recv *syntax.Node) []string {
 			out = append(out, c)
 		}
 	}
+	if c := in.constructed(recv); c != "" {
+		out = append(out, c) // a method of a new object: Repo(x).run()
+	}
 	if ty, ok := t.TypeOf(recv); ok {
 		ty = strings.TrimLeft(ty, "*&")
 		if i := strings.IndexByte(ty, '<'); i > 0 {

@@ -96,3 +96,15 @@ def load():
     # ruleid: python.deserialization.pickle
     local = pickle.loads(open("/var/cache/app.pkl", "rb").read())
     return json.dumps([str(obj), str(cfg), str(safe), str(local)])
+
+
+@app.get("/async-go")
+async def async_go(to: str):
+    # ruleid: python.taint.open-redirect
+    return redirect(to)
+
+
+@app.get("/async-home")
+async def async_home(to: str):
+    # ok: python.taint.open-redirect
+    return redirect("/home")

@@ -3,6 +3,7 @@ import html
 import os
 import shlex
 import subprocess
+import urllib.request
 
 import requests
 from django.http import HttpResponse
@@ -19,7 +20,7 @@ def search():
     term = request.args.get("q")
     cur = helpers.cursor()
     # ruleid: python.taint.sql-injection
-    # ruleid: python.sql.format-string-query
+    # ok: python.sql.format-string-query -- the taint rule decides inside handlers
     cur.execute("SELECT * FROM items WHERE name = '" + term + "'")
     # ruleid: python.taint.sql-injection
     cur.execute(helpers.select("orders", helpers.where_owner(request.form["owner"])))
@@ -27,7 +28,7 @@ def search():
     cur.execute("SELECT * FROM items WHERE name = %s", (term,))
     limit = int(request.args.get("limit", "10"))
     # ok: python.taint.sql-injection
-    # ruleid: python.sql.format-string-query
+    # ok: python.sql.format-string-query -- the taint rule decides inside handlers
     cur.execute("SELECT * FROM items LIMIT %d" % limit)
     return "ok"
 
@@ -36,7 +37,7 @@ def search():
 def user(name):
     cur = helpers.cursor()
     # ruleid: python.taint.sql-injection
-    # ruleid: python.sql.format-string-query
+    # ok: python.sql.format-string-query -- the taint rule decides inside handlers
     cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
     return "ok"
 
@@ -45,13 +46,13 @@ def user(name):
 def ping():
     host = request.args.get("host")
     # ruleid: python.taint.command-injection
-    # ruleid: python.lang.subprocess-non-constant-command
+    # ok: python.lang.subprocess-non-constant-command -- the taint rule decides inside handlers
     os.system("ping -c 1 " + host)
     # ruleid: python.taint.command-injection
-    # ruleid: python.lang.subprocess-non-constant-command
+    # ok: python.lang.subprocess-non-constant-command -- the taint rule decides inside handlers
     subprocess.run("nslookup %s" % host, shell=True)
     # ok: python.taint.command-injection
-    # ruleid: python.lang.subprocess-non-constant-command
+    # ok: python.lang.subprocess-non-constant-command -- the taint rule decides inside handlers
     os.system("ping -c 1 " + shlex.quote(host))
     # ok: python.taint.command-injection
     subprocess.run(["ping", "-c", "1", host])
@@ -62,18 +63,18 @@ def ping():
 def calc():
     expr = request.args.get("expr")
     # ruleid: python.taint.code-injection
-    # ruleid: python.lang.eval-non-literal
+    # ok: python.lang.eval-non-literal -- the taint rule decides inside handlers
     result = eval(expr)
     # ruleid: python.taint.code-injection
-    # ruleid: python.lang.eval-non-literal
+    # ok: python.lang.eval-non-literal -- the taint rule decides inside handlers
     exec("x = " + request.form.get("x"))
     n = int(expr)
     # ok: python.taint.code-injection
-    # ruleid: python.lang.eval-non-literal
+    # ok: python.lang.eval-non-literal -- the taint rule decides inside handlers
     eval("1 + %d" % n)
     opts = {"a": expr, "b": "2 + 2"}
     # ok: python.taint.code-injection
-    # ruleid: python.lang.eval-non-literal
+    # ok: python.lang.eval-non-literal -- the taint rule decides inside handlers
     eval(opts["b"])
     return str(result)
 
@@ -125,13 +126,18 @@ def proxy():
     r = requests.get(target, timeout=5)
     # ok: python.taint.ssrf
     r = requests.get("https://api.example.com/items/%d" % int(url), timeout=5)
+    # ruleid: python.taint.ssrf
+    urllib.request.urlopen("https://" + url + "/health", timeout=5)
+    # ok: python.taint.ssrf
+    urllib.request.urlopen("https://api.example.com/health", timeout=5)
     return r.text
 
 
 @app.get("/items/{item_id}")
 def read_item(item_id: str):
     cur = helpers.cursor()
-    # ruleid: python.taint.sql-injection, python.sql.format-string-query
+    # ruleid: python.taint.sql-injection
+    # ok: python.sql.format-string-query -- the taint rule decides inside handlers
     cur.execute("SELECT * FROM items WHERE id = '" + item_id + "'")
     return {"ok": True}
 
@@ -142,3 +148,12 @@ def cached_lookup(key):
     # ok: python.taint.sql-injection
     # ruleid: python.sql.format-string-query
     cur.execute("SELECT * FROM config WHERE k = '" + key + "'")
+
+
+@app.post("/async-items")
+async def async_items(name: str):
+    cur = helpers.cursor()
+    # ruleid: python.taint.sql-injection
+    cur.execute("SELECT * FROM items WHERE name = '%s'" % name)
+    # ok: python.taint.sql-injection
+    cur.execute("SELECT * FROM items WHERE name = %s", (name,))

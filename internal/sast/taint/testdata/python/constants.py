@@ -35,6 +35,15 @@ def a():
     cursor.execute("SELECT '{}'".format(p.strip()))
     # ok: test.python.sqli
     cursor.execute("SELECT '%s'" % len(p))
+    mode = "x"
+    if len("abc") > 5:
+        mode = p
+    # ok: test.python.sqli
+    cursor.execute("SELECT '" + mode + "'")
+    if len("abcdef") > 5:
+        mode = p
+    # ruleid: test.python.sqli
+    cursor.execute("SELECT '" + mode + "'")
 
 
 def unknown_list(items):

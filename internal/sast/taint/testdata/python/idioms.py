@@ -1,4 +1,6 @@
-from flask import request
+import re
+
+from flask import abort, request
 from db import cursor
 
 
@@ -69,3 +71,57 @@ def filters():
     g = Filter("name", "fixed")
     # ok: test.python.sqli
     cursor.execute("SELECT * FROM t WHERE " + g.clause())
+
+
+class Lookup:
+    def __init__(self, column, table):
+        self.column = column
+        self.table = table
+
+    def by_column(self):
+        # ruleid: test.python.sqli
+        cursor.execute("SELECT " + self.column + " FROM t")
+
+    def by_table(self):
+        # ok: test.python.sqli
+        cursor.execute("SELECT * FROM " + self.table)
+
+
+def new_object_method():
+    Lookup(request.args.get("c"), "items").by_column()
+    Lookup(request.args.get("c"), "items").by_table()
+
+
+def walrus():
+    if (name := request.args.get("n")) is not None:
+        # ruleid: test.python.sqli
+        cursor.execute("SELECT '" + name + "'")
+    if (fixed := "x") and request.args.get("n"):
+        # ok: test.python.sqli
+        cursor.execute("SELECT '" + fixed + "'")
+
+
+def guarded_by_abort():
+    name = request.args.get("n")
+    if not re.fullmatch(r"[a-z]+", name):
+        abort(400)
+    # ok: test.python.sqli
+    cursor.execute("SELECT '" + name + "'")
+    other = request.args.get("o")
+    if not re.fullmatch(r"[a-z]+", other):
+        log(400)
+    # ruleid: test.python.sqli
+    cursor.execute("SELECT '" + other + "'")
+
+
+def guarded_by_isdigit():
+    pid = request.args.get("pid")
+    if not pid.isdigit():
+        raise ValueError(pid)
+    # ok: test.python.sqli
+    cursor.execute("SELECT '" + pid + "'")
+    word = request.args.get("w")
+    if not word.strip():
+        raise ValueError(word)
+    # ruleid: test.python.sqli
+    cursor.execute("SELECT '" + word + "'")

@@ -1,0 +1,11 @@
+from flask import Flask, make_response
+
+app = Flask(__name__)
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    resp = make_response("ok")
+    # ruleid: python.web.cookie-missing-secure
+    resp.set_cookie("sid", "abc123", httponly=True)
+    return resp
