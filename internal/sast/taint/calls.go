@@ -760,6 +760,13 @@ func (in *interp) constructed(n *syntax.Node) string {
 		if ty := n.Child("type"); ty != nil {
 			name = in.tree.Text(ty)
 		}
+	case lang.JavaMethodInvocation:
+		// A factory method of the program that always returns new C().
+		recv, method := in.receiverAndMethod(n)
+		if targets := in.run.prog.resolve(in, n, recv, method, len(in.tree.Arguments(n))); len(targets) == 1 {
+			return targets[0].retClass
+		}
+		return ""
 	case "new_expression", "object_creation_expression", "call":
 		callee, _, ok := in.tree.Callee(n)
 		if !ok || callee == nil {

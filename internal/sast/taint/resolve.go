@@ -2,6 +2,7 @@ package taint
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
@@ -66,10 +67,38 @@ func (p *program) resolve(in *interp, n, recv *syntax.Node, method string, nargs
 			}
 		}
 	}
+	if t.Lang == lang.Java {
+		out = p.concrete(out, method, fits)
+	}
 	if len(out) > maxFanout {
 		return nil
 	}
 	return out
+}
+
+// concrete replaces Java methods without a body (interface and abstract
+// methods) by the implementations of classes that implement or extend
+// their type. With none known, the call stays unresolved, so taint flows
+// through it as through a library call.
+func (p *program) concrete(out []*fn, method string, fits func(*fn) bool) []*fn {
+	var res []*fn
+	for _, c := range out {
+		if c.body != nil {
+			res = append(res, c)
+			continue
+		}
+		decl := syntax.Enclosing(c.node, "interface_declaration", "class_declaration")
+		if decl == nil || decl.Child("name") == nil {
+			continue
+		}
+		ty := c.file.Tree.Text(decl.Child("name"))
+		for _, impl := range p.byName[method] {
+			if impl.body != nil && impl.class != "" && impl.class != ty && fits(impl) && p.implements(impl.class, ty, 0) && !slices.Contains(res, impl) {
+				res = append(res, impl)
+			}
+		}
+	}
+	return res
 }
 
 // moduleOf is the module stem an imported name comes from:
