@@ -453,6 +453,10 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	if callee.selfParam && (recv != nil || ctor) {
 		off = 1
 	}
+	var args []*syntax.Node
+	if in.tree.Lang != lang.Python {
+		args = in.tree.Arguments(n)
+	}
 	arg := func(param int, field string) taint {
 		if param == recvParam {
 			if field != "" && recv != nil {
@@ -465,6 +469,13 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 		i := param - off
 		if i < 0 || i >= len(argT) {
 			return nil
+		}
+		if field != "" && !ctor && len(args) == len(argT) {
+			// The callee reads one field of an ordinary argument: only
+			// that field's taint flows, not the whole object's.
+			if rp, ok := in.rootPath(args[i]); ok {
+				return in.read(rp + field)
+			}
 		}
 		return argT[i]
 	}
