@@ -22,6 +22,12 @@ public class TaintMore {
         ctx.search("ou=people,dc=example", "(uid={0})", new Object[]{uid}, sc);
         // ok: java.taint.ldap-injection
         ctx.search("ou=people,dc=example", "(uid=" + Encode.forLdap(uid) + ")", sc);
+        // A context typed as such, whatever its name.
+        InitialDirContext idc = new InitialDirContext();
+        // ruleid: java.taint.ldap-injection
+        idc.search("ou=people,dc=example", "(mail=" + uid + ")", sc);
+        // ok: java.taint.ldap-injection
+        idc.search("ou=people,dc=example", "(mail={0})", new Object[]{uid}, sc);
     }
 
     public Object xpath(HttpServletRequest request, org.w3c.dom.Document doc) throws Exception {
