@@ -112,6 +112,17 @@ func (t taint) under(rest string) taint {
 	return out
 }
 
+// fromSource reports whether t has an origin in a source, not only in
+// parameters.
+func (t taint) fromSource() bool {
+	for _, o := range t {
+		if o.param < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether t carries the label ("" matches any label).
 func (t taint) has(label string) bool {
 	for _, o := range t {
