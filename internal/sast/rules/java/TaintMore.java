@@ -86,7 +86,8 @@ public class TaintMore {
         ObjectInputStream local = new ObjectInputStream(new FileInputStream("/etc/app/state.bin"));
         // ok: java.taint.unsafe-deserialization
         ObjectInputStream cached = new ObjectInputStream(new ByteArrayInputStream(new byte[0]));
-        // ruleid: java.deserialization.object-input-stream
+        // The taint rule reports the request stream above.
+        // ok: java.deserialization.object-input-stream
         return in.readObject().toString() + dec.readObject() + local + cached;
     }
 }
