@@ -68,7 +68,7 @@ func (p *program) resolve(in *interp, n, recv *syntax.Node, method string, nargs
 		}
 	}
 	if t.Lang == lang.Java {
-		out = p.concrete(out, method, fits)
+		out = sameFile(p.concrete(out, method, fits), in.f.file)
 	}
 	if len(out) > maxFanout {
 		return nil
@@ -101,6 +101,28 @@ func (p *program) concrete(out []*fn, method string, fits func(*fn) bool) []*fn 
 	return res
 }
 
+// sameFile keeps, of Java candidates from several files, those declared
+// in the calling file: two files may each have a nested class of the same
+// simple name, and the caller's own is the one it reaches.
+func sameFile(out []*fn, f *File) []*fn {
+	if len(out) < 2 {
+		return out
+	}
+	var local []*fn
+	for _, c := range out {
+		if c.class != out[0].class {
+			return out // implementations of an interface: all may run
+		}
+		if c.file == f {
+			local = append(local, c)
+		}
+	}
+	if len(local) == 0 || len(local) == len(out) {
+		return out
+	}
+	return local
+}
+
 // moduleOf is the module stem an imported name comes from:
 // "app.helpers.clean" -> "helpers", "./helpers" -> "helpers".
 func moduleOf(q, name string) string {
@@ -112,8 +134,8 @@ func moduleOf(q, name string) string {
 	return q
 }
 
-// qualifiers lists what a receiver may name: its static type, its
-// import's module, its own name.
+// qualifiers lists what a receiver may name: its static type or the
+// class it constructs, its import's module, its own name.
 func qualifiers(in *interp, recv *syntax.Node) []string {
 	t := in.tree
 	var out []string
@@ -121,6 +143,10 @@ func qualifiers(in *interp, recv *syntax.Node) []string {
 		if c := in.st.classes[p]; c != "" {
 			out = append(out, c)
 		}
+	}
+	if c := in.constructed(recv); c != "" {
+		// new Helper().run(x), Factory.make().run(x)
+		out = append(out, c)
 	}
 	if ty, ok := t.TypeOf(recv); ok {
 		ty = strings.TrimLeft(ty, "*&")
