@@ -551,7 +551,8 @@ func converts(l lang.ID, qname, method string) bool {
 		switch method {
 		case "parseInt", "parseLong", "parseDouble", "parseFloat", "parseBoolean", "parseShort", "parseByte",
 			"intValue", "longValue", "doubleValue", "booleanValue", "size", "length", "hashCode", "isEmpty",
-			"equals", "contains", "containsKey", "startsWith", "endsWith", "matches", "compareTo":
+			"equals", "contains", "containsKey", "startsWith", "endsWith", "matches", "compareTo",
+			"equalsIgnoreCase", "indexOf", "lastIndexOf", "isBlank", "isPresent", "hasNext", "hasMore", "hasMoreElements":
 			return true
 		case "valueOf":
 			return strings.HasSuffix(qname, "Integer.valueOf") || strings.HasSuffix(qname, "Long.valueOf") || strings.HasSuffix(qname, "Boolean.valueOf") || strings.HasSuffix(qname, "Double.valueOf")
