@@ -453,6 +453,10 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	if callee.selfParam && (recv != nil || ctor) {
 		off = 1
 	}
+	var args []*syntax.Node
+	if in.tree.Lang != lang.Python {
+		args = in.tree.Arguments(n)
+	}
 	arg := func(param int, field string) taint {
 		if param == recvParam {
 			if field != "" && recv != nil {
@@ -469,6 +473,13 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 		i := param - off
 		if i < 0 || i >= len(argT) {
 			return nil
+		}
+		if field != "" && !ctor && len(args) == len(argT) {
+			// The callee reads one field of an ordinary argument: only
+			// that field's taint flows, not the whole object's.
+			if rp, ok := in.rootPath(args[i]); ok {
+				return in.read(rp + field)
+			}
 		}
 		return argT[i]
 	}
@@ -544,7 +555,8 @@ func converts(l lang.ID, qname, method string) bool {
 		switch method {
 		case "parseInt", "parseLong", "parseDouble", "parseFloat", "parseBoolean", "parseShort", "parseByte",
 			"intValue", "longValue", "doubleValue", "booleanValue", "size", "length", "hashCode", "isEmpty",
-			"equals", "contains", "containsKey", "startsWith", "endsWith", "matches", "compareTo":
+			"equals", "contains", "containsKey", "startsWith", "endsWith", "matches", "compareTo",
+			"equalsIgnoreCase", "indexOf", "lastIndexOf", "isBlank", "isPresent", "hasNext", "hasMore", "hasMoreElements":
 			return true
 		case "valueOf":
 			return strings.HasSuffix(qname, "Integer.valueOf") || strings.HasSuffix(qname, "Long.valueOf") || strings.HasSuffix(qname, "Boolean.valueOf") || strings.HasSuffix(qname, "Double.valueOf")
@@ -764,6 +776,13 @@ func (in *interp) constructed(n *syntax.Node) string {
 		if ty := n.Child("type"); ty != nil {
 			name = in.tree.Text(ty)
 		}
+	case lang.JavaMethodInvocation:
+		// A factory method of the program that always returns new C().
+		recv, method := in.receiverAndMethod(n)
+		if targets := in.run.prog.resolve(in, n, recv, method, len(in.tree.Arguments(n))); len(targets) == 1 {
+			return targets[0].retClass
+		}
+		return ""
 	case "new_expression", "object_creation_expression", "call":
 		callee, _, ok := in.tree.Callee(n)
 		if !ok || callee == nil {

@@ -127,6 +127,15 @@ func (in *interp) guards(cond *syntax.Node, positive bool, depth int) []guard {
 			target = args[0] // compiled.fullmatch(v)
 		}
 	}
+	if target == nil && in.tree.Lang == lang.Java {
+		// A validator method of the program: isAllowed(v) returning
+		// ALLOWED.contains(v).
+		if targets := in.run.prog.resolve(in, cond, recv, method, len(args)); len(targets) == 1 {
+			if i := validatorParam(targets[0]); i >= 0 && i < len(args) {
+				target = args[i]
+			}
+		}
+	}
 	if target == nil {
 		return nil
 	}
@@ -134,6 +143,49 @@ func (in *interp) guards(cond *syntax.Node, positive bool, depth int) []guard {
 		return []guard{{p, positive}}
 	}
 	return nil
+}
+
+// validatorParam is the parameter a Java method checks when its body is
+// only "return C.contains(p);" (or containsKey, or p.matches(re)): it
+// returns true only for values of an allow-list or a pattern. -1 if not.
+func validatorParam(f *fn) int {
+	if f.body == nil || f.exprBody {
+		return -1
+	}
+	stmts := f.body.NamedChildren()
+	if len(stmts) != 1 || stmts[0].Kind != "return_statement" {
+		return -1
+	}
+	e := stmts[0].NamedChildren()
+	if len(e) != 1 || e[0].Kind != lang.JavaMethodInvocation {
+		return -1
+	}
+	t := f.file.Tree
+	call := e[0]
+	name, obj := "", call.Child("object")
+	if nm := call.Child("name"); nm != nil {
+		name = t.Text(nm)
+	}
+	var args []*syntax.Node
+	if a := call.Child("arguments"); a != nil {
+		args = a.NamedChildren()
+	}
+	var checked *syntax.Node
+	switch {
+	case (name == "contains" || name == "containsKey") && len(args) == 1 && obj != nil:
+		checked = args[0]
+	case name == "matches" && len(args) == 1 && obj != nil:
+		checked = obj
+	}
+	if checked == nil || checked.Kind != "identifier" {
+		return -1
+	}
+	for i, p := range f.params {
+		if p.name == t.Text(checked) {
+			return i
+		}
+	}
+	return -1
 }
 
 func (in *interp) equalityGuard(a, b *syntax.Node, positive bool) []guard {

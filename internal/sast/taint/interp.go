@@ -221,11 +221,15 @@ func (in *interp) visit(n *syntax.Node) taint {
 		in.sink(n, focused, t)
 		if len(whole) > 0 {
 			// A whole call is the sink: any tainted argument reaches it,
-			// and the finding points at the first such argument.
+			// and the finding points at the first argument with source
+			// taint. Arguments before it that carry only parameters'
+			// taint (a field of this) go to the summary.
 			for _, a := range in.tree.Arguments(n) {
 				if at := in.peek(a); !at.clean() {
 					in.sink(a, whole, at)
-					break
+					if at.fromSource() {
+						break
+					}
 				}
 			}
 		}

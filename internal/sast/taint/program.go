@@ -19,6 +19,8 @@ const (
 	// maxFanout is the most functions one call may resolve to; a call
 	// matching more is treated as an unknown function.
 	maxFanout = 4
+	// maxSuperDepth bounds the walk up a Java type hierarchy.
+	maxSuperDepth = 8
 	// maxAnalysesPerFunction bounds how often the worklist re-analyses a
 	// function before its summary is taken as final (recursion).
 	maxAnalysesPerFunction = 6
@@ -88,6 +90,9 @@ type fn struct {
 	// fieldNames are the fields a Java method reaches by bare name: the
 	// enclosing class's fields not shadowed by parameters or locals.
 	fieldNames map[string]bool
+	// retClass is the program class every return of a Java method
+	// constructs (a factory), or "".
+	retClass string
 }
 
 // recvParam is the parameter index that stands for a method's receiver
@@ -104,6 +109,9 @@ type program struct {
 	// does not scan every function of that name.
 	byScope map[scopeKey][]*fn
 	classes map[string]bool
+	// supers maps a Java class or interface to the types it extends or
+	// implements, by simple name.
+	supers map[string][]string
 	// consts holds each file's top-level constants (fileConsts).
 	consts map[*File]map[string]any
 	// units maps function nodes to their functions (callbacks passed
@@ -450,7 +458,7 @@ func isUnit(n *syntax.Node) bool {
 }
 
 func buildProgram(g string, files []*File) *program {
-	p := &program{lang: g, byName: map[string][]*fn{}, byScope: map[scopeKey][]*fn{}, classes: map[string]bool{}, units: map[*syntax.Node]*fn{}}
+	p := &program{lang: g, byName: map[string][]*fn{}, byScope: map[scopeKey][]*fn{}, classes: map[string]bool{}, supers: map[string][]string{}, units: map[*syntax.Node]*fn{}}
 	p.consts = map[*File]map[string]any{}
 	for _, f := range files {
 		if c := fileConsts(f); c != nil {
@@ -468,6 +476,9 @@ func buildProgram(g string, files []*File) *program {
 		p.fns = append(p.fns, top)
 		units := map[*syntax.Node]*fn{}
 		syntax.Walk(f.Tree.Root, func(n *syntax.Node) bool {
+			if f.Tree.Lang == lang.Java {
+				p.addSupers(f.Tree, n)
+			}
 			if !isUnit(n) || len(p.fns) >= maxFunctions {
 				return true
 			}
@@ -495,7 +506,89 @@ func buildProgram(g string, files []*File) *program {
 			return true
 		})
 	}
+	for _, u := range p.fns {
+		if u.node.Kind == "method_declaration" && u.body != nil && u.file.Tree.Lang == lang.Java {
+			u.retClass = p.returnedClass(u)
+		}
+	}
 	return p
+}
+
+// returnedClass is the program class that every return statement of a
+// Java method constructs with new, or "".
+func (p *program) returnedClass(u *fn) string {
+	t := u.file.Tree
+	class, ok := "", true
+	syntax.Walk(u.body, func(n *syntax.Node) bool {
+		if !ok || (n != u.body && isUnit(n)) {
+			return false
+		}
+		if n.Kind != "return_statement" {
+			return true
+		}
+		c := n.NamedChildren()
+		name := ""
+		if len(c) == 1 && c[0].Kind == lang.JavaObjectCreationExpression {
+			if ty := c[0].Child("type"); ty != nil {
+				name = t.Text(ty)
+				if i := strings.LastIndexByte(name, '.'); i >= 0 {
+					name = name[i+1:]
+				}
+			}
+		}
+		if name == "" || !p.classes[name] || (class != "" && class != name) {
+			ok = false
+			return false
+		}
+		class = name
+		return false
+	})
+	if !ok {
+		return ""
+	}
+	return class
+}
+
+// addSupers records the types a Java class or interface declaration
+// extends or implements.
+func (p *program) addSupers(t *syntax.Tree, n *syntax.Node) {
+	if n.Kind != "class_declaration" && n.Kind != "interface_declaration" {
+		return
+	}
+	nm := n.Child("name")
+	if nm == nil {
+		return
+	}
+	name := t.Text(nm)
+	for _, c := range n.Children {
+		switch c.Kind {
+		case "superclass", "super_interfaces", "extends_interfaces":
+			syntax.Walk(c, func(x *syntax.Node) bool {
+				if x.Kind == "type_identifier" {
+					p.supers[name] = append(p.supers[name], t.Text(x))
+					return false
+				}
+				return true
+			})
+		}
+	}
+}
+
+// implements reports whether class c is, extends or implements type ty,
+// directly or through its supertypes.
+func (p *program) implements(c, ty string, depth int) bool {
+	if c == ty {
+		return true
+	}
+	if depth > maxSuperDepth {
+		return false
+	}
+	for _, s := range p.supers[c] {
+		if p.implements(s, ty, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 func newFn(f *File, n *syntax.Node, module string) *fn {

@@ -2,6 +2,7 @@ package taint
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
@@ -66,10 +67,60 @@ func (p *program) resolve(in *interp, n, recv *syntax.Node, method string, nargs
 			}
 		}
 	}
+	if t.Lang == lang.Java {
+		out = sameFile(p.concrete(out, method, fits), in.f.file)
+	}
 	if len(out) > maxFanout {
 		return nil
 	}
 	return out
+}
+
+// concrete replaces Java methods without a body (interface and abstract
+// methods) by the implementations of classes that implement or extend
+// their type. With none known, the call stays unresolved, so taint flows
+// through it as through a library call.
+func (p *program) concrete(out []*fn, method string, fits func(*fn) bool) []*fn {
+	var res []*fn
+	for _, c := range out {
+		if c.body != nil {
+			res = append(res, c)
+			continue
+		}
+		decl := syntax.Enclosing(c.node, "interface_declaration", "class_declaration")
+		if decl == nil || decl.Child("name") == nil {
+			continue
+		}
+		ty := c.file.Tree.Text(decl.Child("name"))
+		for _, impl := range p.byName[method] {
+			if impl.body != nil && impl.class != "" && impl.class != ty && fits(impl) && p.implements(impl.class, ty, 0) && !slices.Contains(res, impl) {
+				res = append(res, impl)
+			}
+		}
+	}
+	return res
+}
+
+// sameFile keeps, of Java candidates from several files, those declared
+// in the calling file: two files may each have a nested class of the same
+// simple name, and the caller's own is the one it reaches.
+func sameFile(out []*fn, f *File) []*fn {
+	if len(out) < 2 {
+		return out
+	}
+	var local []*fn
+	for _, c := range out {
+		if c.class != out[0].class {
+			return out // implementations of an interface: all may run
+		}
+		if c.file == f {
+			local = append(local, c)
+		}
+	}
+	if len(local) == 0 || len(local) == len(out) {
+		return out
+	}
+	return local
 }
 
 // moduleOf is the module stem an imported name comes from:
@@ -83,8 +134,8 @@ func moduleOf(q, name string) string {
 	return q
 }
 
-// qualifiers lists what a receiver may name: its static type, its
-// import's module, its own name.
+// qualifiers lists what a receiver may name: its static type or the
+// class it constructs, its import's module, its own name.
 func qualifiers(in *interp, recv *syntax.Node) []string {
 	t := in.tree
 	var out []string
@@ -94,7 +145,9 @@ func qualifiers(in *interp, recv *syntax.Node) []string {
 		}
 	}
 	if c := in.constructed(recv); c != "" {
-		out = append(out, c) // a method of a new object: Repo(x).run()
+		// a method of a new object: Repo(x).run(), new Helper().run(x),
+		// Factory.make().run(x)
+		out = append(out, c)
 	}
 	if ty, ok := t.TypeOf(recv); ok {
 		ty = strings.TrimLeft(ty, "*&")

@@ -91,12 +91,13 @@ func appendSteps(tr []finding.TraceStep, steps ...finding.TraceStep) []finding.T
 	return out
 }
 
-// under is the taint of a path below a value of taint t: the receiver's
-// origins get the rest of the path as their field.
+// under is the taint of a path below a value of taint t: the origins in
+// parameters (the receiver's or another) get the rest of the path as their
+// field, so that a caller passes only that field's taint.
 func (t taint) under(rest string) taint {
 	var out taint
 	for i, o := range t {
-		if o.param != recvParam {
+		if o.param < 0 {
 			continue
 		}
 		if out == nil {
@@ -109,6 +110,17 @@ func (t taint) under(rest string) taint {
 		return t
 	}
 	return out
+}
+
+// fromSource reports whether t has an origin in a source, not only in
+// parameters.
+func (t taint) fromSource() bool {
+	for _, o := range t {
+		if o.param < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether t carries the label ("" matches any label).

@@ -10,6 +10,9 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletResponse;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -97,6 +100,33 @@ class CryptoMore {
         // ok: java.crypto.insecure-random
         RNG.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    String newCsrfToken() throws Exception {
+        // ruleid: java.crypto.insecure-random
+        return Integer.toString(ThreadLocalRandom.current().nextInt());
+    }
+
+    void rememberMe(HttpServletResponse response) {
+        double d = new Random().nextDouble();
+        String key = Double.toString(d).substring(2);
+        // ruleid: java.crypto.insecure-random-credential
+        response.addCookie(new Cookie("remember", key));
+        byte[] b = new byte[16];
+        RNG.nextBytes(b);
+        // ok: java.crypto.insecure-random-credential
+        response.addCookie(new Cookie("remember", Base64.getEncoder().encodeToString(b)));
+        // ok: java.crypto.insecure-random-credential
+        response.addCookie(new Cookie("nonce", Long.toHexString(RNG.nextLong())));
+    }
+
+    void sessionCookie(HttpServletResponse response) {
+        String sid = Long.toHexString(new Random().nextLong());
+        // ruleid: java.crypto.insecure-random-credential
+        Cookie c = new Cookie("sid", sid);
+        c.setSecure(true);
+        c.setHttpOnly(true);
+        response.addCookie(c);
     }
 
     int pickShard(int n) {

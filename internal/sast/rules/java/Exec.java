@@ -9,14 +9,6 @@ class Exec {
     private static final String STATUS = "git status";
 
     void run(HttpServletRequest request, String dir) throws Exception {
-        // ruleid: java.lang.exec-non-constant-command
-        Runtime.getRuntime().exec("ls " + dir);
-        // ruleid: java.lang.exec-non-constant-command
-        Runtime.getRuntime()
-            // ruleid: java.taint.command-injection
-            .exec(request.getParameter("cmd"), null);
-        // ruleid: java.lang.exec-non-constant-command, java.taint.command-injection
-        new ProcessBuilder(request.getParameter("tool"), "-v").start();
         // ok: java.lang.exec-non-constant-command
         Runtime.getRuntime().exec("uptime");
         // ok: java.lang.exec-non-constant-command
@@ -25,6 +17,35 @@ class Exec {
         Runtime.getRuntime().exec(new String[]{"ls", "-l", dir});
         // ok: java.lang.exec-non-constant-command
         Runtime.getRuntime().exec(STATUS);
+        // In a servlet handler the taint rule decides, this rule stays quiet.
+        // ok: java.lang.exec-non-constant-command
+        Runtime.getRuntime().exec("ls " + dir);
+        // ok: java.lang.exec-non-constant-command
+        Runtime.getRuntime()
+            // ruleid: java.taint.command-injection
+            .exec(request.getParameter("cmd"), null);
+        // ruleid: java.taint.command-injection
+        // ok: java.lang.exec-non-constant-command
+        new ProcessBuilder(request.getParameter("tool"), "-v").start();
+    }
+
+    // Outside request handlers the command's origin is not visible here.
+    void runTool(String tool, String dir) throws IOException {
+        // ruleid: java.lang.exec-non-constant-command
+        Runtime.getRuntime().exec("ls " + dir);
+        // ruleid: java.lang.exec-non-constant-command
+        new ProcessBuilder(tool, "--version").start();
+        // ok: java.lang.exec-non-constant-command
+        new ProcessBuilder("git", "log").start();
+    }
+
+    void runQuiet(String cmd) {
+        try {
+            // ruleid: java.lang.exec-non-constant-command
+            Runtime.getRuntime().exec(cmd);
+        } catch (IOException e) {
+            // ignored
+        }
     }
 
     Object script(HttpServletRequest request) throws Exception {
@@ -32,11 +53,13 @@ class Exec {
         // ok: java.lang.script-engine-eval-non-literal
         engine.eval("var ready = true;");
         if (request != null) {
-            // ruleid: java.lang.script-engine-eval-non-literal, java.taint.code-injection
+            // ruleid: java.taint.code-injection
+            // ok: java.lang.script-engine-eval-non-literal
             engine.eval(request.getParameter("expr"));
         }
         String code = request.getParameter("code");
-        // ruleid: java.lang.script-engine-eval-non-literal, java.taint.code-injection
+        // ruleid: java.taint.code-injection
+        // ok: java.lang.script-engine-eval-non-literal
         return engine.eval(code);
     }
 

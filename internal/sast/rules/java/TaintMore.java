@@ -22,6 +22,12 @@ public class TaintMore {
         ctx.search("ou=people,dc=example", "(uid={0})", new Object[]{uid}, sc);
         // ok: java.taint.ldap-injection
         ctx.search("ou=people,dc=example", "(uid=" + Encode.forLdap(uid) + ")", sc);
+        // A context typed as such, whatever its name.
+        InitialDirContext idc = new InitialDirContext();
+        // ruleid: java.taint.ldap-injection
+        idc.search("ou=people,dc=example", "(mail=" + uid + ")", sc);
+        // ok: java.taint.ldap-injection
+        idc.search("ou=people,dc=example", "(mail={0})", new Object[]{uid}, sc);
     }
 
     public Object xpath(HttpServletRequest request, org.w3c.dom.Document doc) throws Exception {
@@ -80,7 +86,8 @@ public class TaintMore {
         ObjectInputStream local = new ObjectInputStream(new FileInputStream("/etc/app/state.bin"));
         // ok: java.taint.unsafe-deserialization
         ObjectInputStream cached = new ObjectInputStream(new ByteArrayInputStream(new byte[0]));
-        // ruleid: java.deserialization.object-input-stream
+        // The taint rule reports the request stream above.
+        // ok: java.deserialization.object-input-stream
         return in.readObject().toString() + dec.readObject() + local + cached;
     }
 }

@@ -40,7 +40,7 @@ public class TaintWeb {
     public void commands(HttpServletRequest request) throws IOException {
         String host = request.getParameter("host");
         // ruleid: java.taint.command-injection
-        // ruleid: java.lang.exec-non-constant-command
+        // ok: java.lang.exec-non-constant-command
         Runtime.getRuntime().exec("ping -c 1 " + host);
         // ruleid: java.taint.command-injection
         new ProcessBuilder("sh", "-c", TaintWebHelper.quoteless(host)).start();
@@ -50,7 +50,7 @@ public class TaintWeb {
             cmd = "ping -c 1 " + host;
         }
         // ok: java.taint.command-injection
-        // ruleid: java.lang.exec-non-constant-command
+        // ok: java.lang.exec-non-constant-command
         Runtime.getRuntime().exec(cmd);
         // ok: java.taint.command-injection
         new ProcessBuilder("uptime").start();
@@ -63,14 +63,14 @@ public class TaintWeb {
     public Object script(HttpServletRequest request) throws Exception {
         String expr = request.getParameter("expr");
         // ruleid: java.taint.code-injection
-        // ruleid: java.lang.script-engine-eval-non-literal
+        // ok: java.lang.script-engine-eval-non-literal
         Object r = engine.eval(expr);
         // ruleid: java.taint.code-injection
-        // ruleid: java.lang.script-engine-eval-non-literal
+        // ok: java.lang.script-engine-eval-non-literal
         engine.eval("var x = '" + request.getHeader("X-Name") + "';");
         int n = Integer.parseInt(expr);
         // ok: java.taint.code-injection
-        // ruleid: java.lang.script-engine-eval-non-literal
+        // ok: java.lang.script-engine-eval-non-literal
         engine.eval("1 + " + n);
         // ok: java.taint.code-injection
         return engine.eval("Math.max(1, 2)");

@@ -1,0 +1,8 @@
+package accuracy.helpers;
+
+public class FixedTransformer implements Transformer {
+    @Override
+    public String apply(String s) {
+        return "fixed";
+    }
+}

@@ -1,0 +1,5 @@
+package accuracy.helpers;
+
+public interface Transformer {
+    String apply(String s);
+}
