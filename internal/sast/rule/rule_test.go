@@ -196,6 +196,37 @@ func TestComposition(t *testing.T) {
           - pattern: eval(...)
           - pattern: exec(...)
 `, "def view():\n    eval(a)\n    exec(b)\neval(c)\n", []string{"2:5 t.rule", "3:5 t.rule"}},
+		{"metavariable-pattern sees outer metavariables in its regexes", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          patterns:
+            - pattern: $X + ".bak"
+            - metavariable-regex:
+                metavariable: $SRC
+                regex: ^tmp
+`, "copy(tmp1, a + '.bak')\ncopy(src, b + '.bak')\n", []string{"1:1 t.rule"}},
+		{"metavariable-pattern unifies its pattern-not with outer metavariables", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          patterns:
+            - pattern: $X + ".bak"
+            - pattern-not: $SRC + ".bak"
+`, "copy(a, a + '.bak')\ncopy(a, b + '.bak')\n", []string{"2:1 t.rule"}},
+		{"metavariable-pattern bindings reach focus-metavariable", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          pattern: $SRC + $EXT
+      - focus-metavariable: $EXT
+`, "copy(a, a + '.bak')\ncopy(a, b + '.bak')\n", []string{"1:13 t.rule"}},
+		{"lone metavariable under a pattern-inside that binds it", `    patterns:
+      - pattern-inside: |
+          $X = json.loads(...)
+          ...
+      - pattern: $X
+`, "import json\ndata = json.loads(body)\nprint(data)\nother = 1\nsave(data, obj.data)\n", []string{"3:7 t.rule", "5:6 t.rule"}},
 		{"same metavariable across operators", `    patterns:
       - pattern-inside: |
           $X = request.args.get(...)

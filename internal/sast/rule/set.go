@@ -365,7 +365,7 @@ func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Resu
 func (ls *langSet) search(ctx context.Context, t *syntax.Tree, active []bool) (*evaluator, error) {
 	budget := pattern.MaxSteps
 	matches, err := ls.index.SearchBudget(ctx, t, nil, ls.wanted(active), &budget)
-	ev := &evaluator{ctx: ctx, tree: t, lang: t.Lang, matches: matches, budget: &budget, within: map[withinKey][]pattern.Match{}}
+	ev := &evaluator{ctx: ctx, tree: t, lang: t.Lang, matches: matches, budget: &budget, within: map[withinKey]withinSearch{}}
 	return ev, err
 }
 
