@@ -371,3 +371,49 @@ func TestStepBudget(t *testing.T) {
 	}
 	t.Logf("stopped after %v", time.Since(start))
 }
+
+// TestOneResultPerRange checks that a rule never reports the same range
+// twice, however many ways its formula reaches it, while distinct ranges
+// on one line stay separate results.
+func TestOneResultPerRange(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		src  string
+		want []string
+	}{
+		{"pattern-either reaching one call twice", `    pattern-either:
+      - pattern: eval($X)
+      - pattern: eval(...)
+      - pattern-regex: eval\(a\)
+`, "eval(a)\n", []string{"1:1 t.rule"}},
+		{"every argument position focused", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - focus-metavariable: $ARG
+`, "log(a, a, b)\n", []string{"1:5 t.rule", "1:8 t.rule", "1:11 t.rule"}},
+		{"one sink inside two enclosing sequences", `    patterns:
+      - pattern-inside: |
+          $X = json.loads(...)
+          ...
+      - pattern: $X
+`, "data = json.loads(a)\ndata = json.loads(b)\nprint(data)\n", []string{"2:1 t.rule", "3:7 t.rule"}},
+		{"one sink inside two enclosing ranges", `    patterns:
+      - pattern-either:
+          - pattern-inside: |
+              def $F(...):
+                  ...
+          - pattern-inside: |
+              def view(...):
+                  ...
+      - pattern: eval(...)
+`, "def view():\n    eval(a); eval(b)\n", []string{"2:5 t.rule", "2:14 t.rule"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, header+tt.body, lang.Python, "app.py", tt.src)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("results (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
