@@ -204,7 +204,9 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 			named, unnamed := kp.candidates(t, n)
 			for _, list := range [2][]int{named, unnamed} {
 				for _, i := range list {
-					out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
+					if g := ix.patterns[i].guard; g == nil || g.ok(t, n) {
+						out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
+					}
 				}
 			}
 		}
@@ -216,7 +218,7 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 		}
 		if len(n.Children) > 0 {
 			for _, i := range seqs {
-				out[i] = append(out[i], m.matchSeqIn(ix.patterns[i].seq, n)...)
+				out[i] = append(out[i], m.matchSeqIn(ix.patterns[i].seq, ix.patterns[i].guard, n)...)
 			}
 		}
 		if m.exhausted {
@@ -311,7 +313,7 @@ func (m *matcher) matchRoot(out []Match, p *pnode, n *syntax.Node) []Match {
 
 // matchSeqIn finds the statement sequence pattern among the children of
 // n, with implicit "..." before and after it.
-func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
+func (m *matcher) matchSeqIn(ps []*pnode, g *guard, n *syntax.Node) []Match {
 	var out []Match
 	kids := n.Children
 	first := 0
@@ -326,7 +328,7 @@ func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
 	// A plain first statement can only match a statement of its kind.
 	kindOnly := ps[0].op == opNode && ps[0].qual == "" && ps[0].memberVar == ""
 	for i := range kids {
-		if kindOnly && kids[i].Kind != ps[0].kind {
+		if kindOnly && kids[i].Kind != ps[0].kind || g != nil && !g.ok(m.tree, kids[i]) {
 			continue
 		}
 		m.env = m.env[:0]
