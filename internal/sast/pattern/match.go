@@ -61,8 +61,41 @@ type Index struct {
 	patterns []*Pattern
 	byKind   map[string]*kindPatterns
 	anyKind  []int
-	seqs     []int
+	seqs     seqIndex
 }
+
+// seqIndex holds the statement-sequence patterns by the kind of their
+// first statement, so that each statement of a block is tried only
+// against the sequences that can start there.
+type seqIndex struct {
+	byFirst  map[string][]int
+	anyFirst []int
+	// body is each sequence without its leading "..." (nil: not a
+	// sequence, or only "...").
+	body map[int][]*pnode
+}
+
+func (sx *seqIndex) add(i int, seq []*pnode) {
+	for len(seq) > 0 && seq[0].op == opEllipsis {
+		seq = seq[1:]
+	}
+	if len(seq) == 0 {
+		return
+	}
+	if sx.body == nil {
+		sx.body = map[int][]*pnode{}
+		sx.byFirst = map[string][]int{}
+	}
+	sx.body[i] = seq
+	// A plain first statement can only match a statement of its kind.
+	if p := seq[0]; p.op == opNode && p.qual == "" && p.memberVar == "" {
+		sx.byFirst[p.kind] = append(sx.byFirst[p.kind], i)
+	} else {
+		sx.anyFirst = append(sx.anyFirst, i)
+	}
+}
+
+func (sx *seqIndex) empty() bool { return len(sx.body) == 0 }
 
 // kindPatterns are the patterns whose root has one node kind.
 type kindPatterns struct {
@@ -100,7 +133,7 @@ func NewIndex(pats []*Pattern) *Index {
 	for i, p := range pats {
 		switch {
 		case p.seq != nil:
-			ix.seqs = append(ix.seqs, i)
+			ix.seqs.add(i, p.seq)
 		case p.root.op != opNode && p.root.op != opString && p.root.op != opTypedMetavar:
 			ix.anyKind = append(ix.anyKind, i)
 		case p.root.op == opString || p.root.qual != "":
@@ -184,9 +217,15 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 				byKind[k] = sub
 			}
 		}
-		anyKind, seqs = active(ix.anyKind), active(ix.seqs)
+		anyKind = active(ix.anyKind)
+		seqs = seqIndex{}
+		for i := range ix.patterns {
+			if ix.patterns[i].seq != nil && want(i) {
+				seqs.add(i, ix.patterns[i].seq)
+			}
+		}
 	}
-	if len(byKind) == 0 && len(anyKind) == 0 && len(seqs) == 0 {
+	if len(byKind) == 0 && len(anyKind) == 0 && seqs.empty() {
 		return out, nil
 	}
 	m := &matcher{tree: t, budget: budget}
@@ -216,9 +255,18 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 			}
 			out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
 		}
-		if len(n.Children) > 0 {
-			for _, i := range seqs {
-				out[i] = append(out[i], m.matchSeqIn(ix.patterns[i].seq, ix.patterns[i].guard, n)...)
+		if len(n.Children) > 0 && !seqs.empty() {
+			for at, kid := range n.Children {
+				for _, list := range [2][]int{seqs.byFirst[kid.Kind], seqs.anyFirst} {
+					for _, i := range list {
+						if g := ix.patterns[i].guard; g == nil || g.ok(t, kid) {
+							out[i] = m.matchSeqAt(out[i], seqs.body[i], n.Children, at)
+						}
+					}
+				}
+				if m.exhausted {
+					break
+				}
 			}
 		}
 		if m.exhausted {
@@ -311,56 +359,36 @@ func (m *matcher) matchRoot(out []Match, p *pnode, n *syntax.Node) []Match {
 	return out
 }
 
-// matchSeqIn finds the statement sequence pattern among the children of
-// n, with implicit "..." before and after it.
-func (m *matcher) matchSeqIn(ps []*pnode, g *guard, n *syntax.Node) []Match {
-	var out []Match
-	kids := n.Children
-	first := 0
-	for first < len(ps) && ps[first].op == opEllipsis {
-		first++
-	}
-	if first == len(ps) {
-		return nil
-	}
-	ps = ps[first:]
+// matchSeqAt appends the match of the statement sequence ps (without
+// leading "...") starting at kids[i], if any: implicit "..." follow it.
+func (m *matcher) matchSeqAt(out []Match, ps []*pnode, kids []*syntax.Node, i int) []Match {
 	trailing := ps[len(ps)-1].op == opEllipsis
-	// A plain first statement can only match a statement of its kind.
-	kindOnly := ps[0].op == opNode && ps[0].qual == "" && ps[0].memberVar == ""
-	for i := range kids {
-		if kindOnly && kids[i].Kind != ps[0].kind || g != nil && !g.ok(m.tree, kids[i]) {
-			continue
+	m.env = m.env[:0]
+	if !m.node(ps[0], kids[i], nil) {
+		return out
+	}
+	mark := len(m.env)
+	if trailing {
+		if m.seq(ps[1:], kids[i+1:], nil) {
+			out = append(out, m.seqMatch(kids[i], kids[len(kids)-1]))
 		}
-		m.env = m.env[:0]
-		if !m.node(ps[0], kids[i], nil) {
-			continue
+		return out
+	}
+	for j := i + 1; j <= len(kids); j++ {
+		m.env = m.env[:mark]
+		if m.seq(ps[1:], kids[i+1:j], nil) {
+			return append(out, m.seqMatch(kids[i], kids[max(i, j-1)]))
 		}
-		mark := len(m.env)
-		if trailing {
-			if m.seq(ps[1:], kids[i+1:], nil) {
-				out = append(out, m.seqMatch(kids[i], kids[len(kids)-1]))
-			}
-			continue
+		if m.exhausted {
+			return out
 		}
-		found := false
-		for j := i + 1; j <= len(kids); j++ {
-			m.env = m.env[:mark]
-			if m.seq(ps[1:], kids[i+1:j], nil) {
-				out = append(out, m.seqMatch(kids[i], kids[max(i, j-1)]))
-				found = true
-				break
-			}
-			if m.exhausted {
-				return out
-			}
-		}
-		if !found && len(ps) == 3 && ps[1].op == opEllipsis {
-			// "A ... B" also finds B nested in a later statement (inside
-			// an if, a loop, a try), as Semgrep's deep statement matching.
-			m.env = m.env[:mark]
-			if last, ok := m.deepAfter(ps[2], kids[i+1:]); ok {
-				out = append(out, Match{Start: kids[i].Start, End: last.End, Node: kids[i], Binds: append([]Binding(nil), m.env...)})
-			}
+	}
+	if len(ps) == 3 && ps[1].op == opEllipsis {
+		// "A ... B" also finds B nested in a later statement (inside
+		// an if, a loop, a try), as Semgrep's deep statement matching.
+		m.env = m.env[:mark]
+		if last, ok := m.deepAfter(ps[2], kids[i+1:]); ok {
+			out = append(out, Match{Start: kids[i].Start, End: last.End, Node: kids[i], Binds: append([]Binding(nil), m.env...)})
 		}
 	}
 	return out

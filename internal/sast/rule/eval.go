@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
 	"github.com/socyber/codeaudit/internal/sast/pattern"
@@ -40,6 +41,9 @@ type evaluator struct {
 	roots []*syntax.Node
 	// err is the first error of a search within bound code.
 	err error
+	// spans caches, per metavariable-regex guarding a node scan, where
+	// its required literals occur in the file.
+	spans map[*Formula][]litSpan
 }
 
 type withinKey struct {
@@ -474,7 +478,7 @@ func (ev *evaluator) combineWithin(c *Formula, sc *scope, got withinSearch, env 
 		sub.env = env
 		return sub.withEnv(got.out)
 	}
-	sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: got.matches, local: sc.local, budget: ev.budget, within: ev.within, roots: got.roots, env: env}
+	sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: got.matches, local: sc.local, budget: ev.budget, within: ev.within, roots: got.roots, env: env, spans: ev.spans}
 	out := sub.eval(c.Children[0])
 	if sub.err != nil && ev.err == nil {
 		ev.err = sub.err
@@ -506,7 +510,7 @@ func (ev *evaluator) scan(f *Formula) []pattern.Match {
 				return true
 			}
 			for _, g := range f.Guards {
-				if !ev.guard(g, n) {
+				if !ev.scanGuard(g, n) {
 					return true
 				}
 			}
@@ -518,13 +522,71 @@ func (ev *evaluator) scan(f *Formula) []pattern.Match {
 	return out
 }
 
-// guard applies a metavariable-regex to the code of one node: its text
-// or, for a constant string, its value.
-func (ev *evaluator) guard(c *Formula, n *syntax.Node) bool {
-	if text := ev.tree.Src[n.Start:n.End]; c.mayMatch(text) && c.Regex.Match(text) {
+// scanGuard applies a metavariable-regex to the code of one node: its
+// text or, for a constant string, its value. Whether the text holds one
+// of the regex's required literals is looked up in where they occur in
+// the file, found once, rather than searched in the text of every node
+// (the root's text is the whole file, its children's nearly so).
+func (ev *evaluator) scanGuard(c *Formula, n *syntax.Node) bool {
+	text := ev.tree.Src[n.Start:n.End]
+	if c.first.mayMatch(text) && ev.hasLiteral(c, n.Start, n.End) && c.Regex.Match(text) {
 		return true
 	}
 	return ev.valueGuard(c, n)
+}
+
+// litSpan is where a required literal (or a non-ASCII byte, which
+// containsAnyFold lets through) occurs in the file.
+type litSpan struct{ start, end uint32 }
+
+// hasLiteral is containsAnyFold(src[start:end], c.literals) through the
+// occurrences of c's literals in the file.
+func (ev *evaluator) hasLiteral(c *Formula, start, end uint32) bool {
+	if len(c.literals) == 0 {
+		return true
+	}
+	if ev.spans == nil {
+		ev.spans = map[*Formula][]litSpan{}
+	}
+	spans, ok := ev.spans[c]
+	if !ok {
+		spans = literalSpans(ev.tree.Src, c.literals)
+		ev.spans[c] = spans
+	}
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].start >= start })
+	// Spans starting inside the range but ending past it all start
+	// within the longest literal's length of its end: few to skip.
+	for ; i < len(spans) && spans[i].start < end; i++ {
+		if spans[i].end <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// literalSpans lists, sorted by start, every occurrence in src of the
+// literals (lower case) ignoring ASCII case, and every non-ASCII byte.
+func literalSpans(src []byte, lits []string) []litSpan {
+	var out []litSpan
+	for i := 0; i < len(src); i++ {
+		if src[i] >= utf8.RuneSelf {
+			out = append(out, litSpan{uint32(i), uint32(i + 1)})
+			continue
+		}
+		for _, lit := range lits {
+			if i+len(lit) > len(src) || lowerASCII(src[i]) != lit[0] {
+				continue
+			}
+			j := 1
+			for j < len(lit) && lowerASCII(src[i+j]) == lit[j] {
+				j++
+			}
+			if j == len(lit) {
+				out = append(out, litSpan{uint32(i), uint32(i + len(lit))})
+			}
+		}
+	}
+	return out
 }
 
 // mayMatch is the cheap test before running a metavariable-regex: the
