@@ -174,6 +174,39 @@ func (kp *kindPatterns) candidates(t *syntax.Tree, n *syntax.Node) (named, unnam
 	return kp.byName[string(text)], kp.unnamed
 }
 
+// Subset returns the index of the patterns i for which want(i) is true,
+// keeping their positions: searching it is searching ix with want, minus
+// the cost of selecting the patterns. Callers that search many files
+// with the same selection keep the subset.
+func (ix *Index) Subset(want func(i int) bool) *Index {
+	sub := &Index{patterns: ix.patterns, byKind: map[string]*kindPatterns{}}
+	for k, kp := range ix.byKind {
+		var sk *kindPatterns
+		for _, i := range kp.all {
+			if want(i) {
+				if sk == nil {
+					sk = &kindPatterns{}
+				}
+				sk.add(i, ix.patterns[i].root)
+			}
+		}
+		if sk != nil {
+			sub.byKind[k] = sk
+		}
+	}
+	for _, i := range ix.anyKind {
+		if want(i) {
+			sub.anyKind = append(sub.anyKind, i)
+		}
+	}
+	for i, p := range ix.patterns {
+		if p.seq != nil && want(i) {
+			sub.seqs.add(i, p.seq)
+		}
+	}
+	return sub
+}
+
 // Search matches every pattern i for which want(i) is true over the
 // subtree at root (the whole tree when root is nil) in one walk. It
 // returns the matches per pattern.
@@ -196,35 +229,10 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 	if *budget <= 0 {
 		return out, ErrBudget
 	}
-	byKind, anyKind, seqs := ix.byKind, ix.anyKind, ix.seqs
 	if want != nil {
-		active := func(list []int) []int {
-			var a []int
-			for _, i := range list {
-				if want(i) {
-					a = append(a, i)
-				}
-			}
-			return a
-		}
-		byKind = map[string]*kindPatterns{}
-		for k, kp := range ix.byKind {
-			sub := &kindPatterns{}
-			for _, i := range active(kp.all) {
-				sub.add(i, ix.patterns[i].root)
-			}
-			if len(sub.all) > 0 {
-				byKind[k] = sub
-			}
-		}
-		anyKind = active(ix.anyKind)
-		seqs = seqIndex{}
-		for i := range ix.patterns {
-			if ix.patterns[i].seq != nil && want(i) {
-				seqs.add(i, ix.patterns[i].seq)
-			}
-		}
+		ix = ix.Subset(want)
 	}
+	byKind, anyKind, seqs := ix.byKind, ix.anyKind, ix.seqs
 	if len(byKind) == 0 && len(anyKind) == 0 && seqs.empty() {
 		return out, nil
 	}
