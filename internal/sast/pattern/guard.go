@@ -17,7 +17,9 @@ const maxGuardDepth = 16
 // same place, so it never rejects a node the pattern matches.
 type guard struct {
 	steps []guardStep
-	leaf  *pnode
+	// leaf is tested at the end of the path; when nil, the last step
+	// only checks the kind and child count of a node (a shape guard).
+	leaf *pnode
 }
 
 type guardStep struct {
@@ -26,7 +28,7 @@ type guardStep struct {
 	// n when exact, at least n when the list has "..." or $...X.
 	n     int
 	exact bool
-	// child is the position of the next node on the path.
+	// child is the position of the next node on the path (-1: none).
 	child int
 }
 
@@ -86,7 +88,50 @@ func newGuard(id lang.ID, p *pnode) *guard {
 		}
 	}
 	walk(p, nil)
+	if best == nil {
+		best = shapeGuard(id, p)
+	}
 	return best
+}
+
+// shapeGuard is the fallback for patterns made of metavariables and
+// punctuation ($R.$M($P, $H)): the kind and exact child count of the
+// last child with a fixed position and a fixed number of children (an
+// argument list without "...").
+func shapeGuard(id lang.ID, p *pnode) *guard {
+	if !walkable(id, p) {
+		return nil
+	}
+	root := listStep(p)
+	var g *guard
+	for i, c := range p.children {
+		if c.op == opEllipsis || c.op == opMetavarSeq {
+			break
+		}
+		if !walkable(id, c) {
+			continue
+		}
+		// The last such child: in a call, the argument list rather than
+		// the callee.
+		if s := listStep(c); s.exact {
+			root.child, s.child = i, -1
+			g = &guard{steps: []guardStep{root, s}}
+		}
+	}
+	return g
+}
+
+// listStep describes the children p requires of a node.
+func listStep(p *pnode) guardStep {
+	s := guardStep{kind: p.kind, exact: true}
+	for _, c := range p.children {
+		if c.op == opEllipsis || c.op == opMetavarSeq {
+			s.exact = false
+		} else {
+			s.n++
+		}
+	}
+	return s
 }
 
 // ok runs the guard on a node.
@@ -94,6 +139,9 @@ func (g *guard) ok(t *syntax.Tree, n *syntax.Node) bool {
 	for _, s := range g.steps {
 		if n.Kind != s.kind || len(n.Children) < s.n || s.exact && len(n.Children) != s.n {
 			return false
+		}
+		if s.child < 0 {
+			return true
 		}
 		n = n.Children[s.child]
 	}

@@ -21,9 +21,11 @@ func TestGuardsKeepMatches(t *testing.T) {
 		wantGuard bool
 	}{
 		{lang.JavaScript, `$APP.$M("/login...", ...)`, "app.post('/login/x', h)\nconst p = '/login'\nrouter.get(p, h)\napp.get('/home', h)\napp.get()\n", true},
-		{lang.JavaScript, `$S.$M($D.sanitize(...))`, "a.b(c.sanitize(x))\na.b(c.clean(x))\na.b(sanitize(x))\n", false},
-		{lang.Python, `$F($DST[$K], $SRC[$K])`, "f(a[k], b[k])\nf(a[k], b[j])\nf(a, b)\n", false},
-		{lang.Python, "$X = json.loads(...)\n...\nuse($X)", "x = json.loads(s)\nuse(x)\ny = yaml.load(s)\nuse(y)\n", false},
+		{lang.JavaScript, `$S.$M($D.sanitize(...))`, "a.b(c.sanitize(x))\na.b(c.clean(x))\na.b(sanitize(x))\n", true},
+		{lang.Python, `$F($DST[$K], $SRC[$K])`, "f(a[k], b[k])\nf(a[k], b[j])\nf(a, b)\nf(a[k], b[k], c)\n", true},
+		{lang.JavaScript, `$R.$M($P, $H)`, "r.get(a, h)\nr.get(a)\nr.get(a, b, h)\nr.get(...a, h)\n", true},
+		{lang.JavaScript, `$R.$M($P, ...)`, "r.get(a, h)\nr.get(a)\nr.get()\nr[x](a)\n", true},
+		{lang.Python, "$X = json.loads(...)\n...\nuse($X)", "x = json.loads(s)\nuse(x)\ny = yaml.load(s)\nuse(y)\n", true},
 		{lang.Go, `$R.HandleFunc("/admin...", $H)`, "package p\nfunc f() {\n\tr.HandleFunc(\"/admin/x\", h)\n\tr.HandleFunc(\"/\", h)\n\tr.HandleFunc(adminPath, h)\n}\nconst adminPath = \"/admin\"\n", true},
 		{lang.TypeScript, "$DB.query(\"SELECT ...\" + $X)", "db.query('SELECT a' + b)\ndb.query('UPDATE' + b)\n", true},
 	}
