@@ -81,6 +81,17 @@ func TestBuiltinFindingsGolden(t *testing.T) {
 			fd.RuleID, fd.Severity, fd.Confidence, fd.CWE, fd.Message, src))
 	}
 	slices.Sort(lines)
+	// A rule reports a range once: two findings of one rule at the same
+	// location are a bug, whatever their messages.
+	seen := map[string]bool{}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if key := f[0] + " " + f[1]; seen[key] {
+			t.Errorf("reported twice: %s", key)
+		} else {
+			seen[key] = true
+		}
+	}
 	got := strings.Join(lines, "\n") + "\n"
 	golden := filepath.Join("testdata", "builtin-findings.golden")
 	if *update {

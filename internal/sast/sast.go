@@ -166,6 +166,9 @@ func (a *Analyzer) AnalyzeFile(ctx context.Context, t *analyzer.Target, out anal
 	if err != nil {
 		return fmt.Errorf("parsing %s as %s: %w", t.File.Path, id, err)
 	}
+	// The findings copy what they need from the tree: its nodes can be
+	// reused for the next file.
+	defer tree.Release()
 	if tree.Errors > 0 {
 		out.Warn(t.File.Path, fmt.Sprintf("partially parsed: %d syntax errors", tree.Errors))
 	}

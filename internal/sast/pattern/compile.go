@@ -81,7 +81,10 @@ type Pattern struct {
 	Source string
 	root   *pnode   // a single node pattern
 	seq    []*pnode // a sequence of statements (len > 1)
-	words  []string
+	// guard is the cheap test before matching the root, or the first
+	// statement of a sequence (nil: none).
+	guard *guard
+	words []string
 	// metavars lists the metavariables the pattern binds.
 	metavars []string
 }
@@ -193,6 +196,12 @@ func Compile(ctx context.Context, ps *lang.Parsers, id lang.ID, src string) (*Pa
 		}
 		for _, n := range pn {
 			markAlts(n, 0)
+		}
+		for _, n := range pn {
+			if n.op != opEllipsis {
+				p.guard = newGuard(id, n)
+				break
+			}
 		}
 		p.words = c.wordList()
 		p.metavars = c.metavars

@@ -61,8 +61,41 @@ type Index struct {
 	patterns []*Pattern
 	byKind   map[string]*kindPatterns
 	anyKind  []int
-	seqs     []int
+	seqs     seqIndex
 }
+
+// seqIndex holds the statement-sequence patterns by the kind of their
+// first statement, so that each statement of a block is tried only
+// against the sequences that can start there.
+type seqIndex struct {
+	byFirst  map[string][]int
+	anyFirst []int
+	// body is each sequence without its leading "..." (nil: not a
+	// sequence, or only "...").
+	body map[int][]*pnode
+}
+
+func (sx *seqIndex) add(i int, seq []*pnode) {
+	for len(seq) > 0 && seq[0].op == opEllipsis {
+		seq = seq[1:]
+	}
+	if len(seq) == 0 {
+		return
+	}
+	if sx.body == nil {
+		sx.body = map[int][]*pnode{}
+		sx.byFirst = map[string][]int{}
+	}
+	sx.body[i] = seq
+	// A plain first statement can only match a statement of its kind.
+	if p := seq[0]; p.op == opNode && p.qual == "" && p.memberVar == "" {
+		sx.byFirst[p.kind] = append(sx.byFirst[p.kind], i)
+	} else {
+		sx.anyFirst = append(sx.anyFirst, i)
+	}
+}
+
+func (sx *seqIndex) empty() bool { return len(sx.body) == 0 }
 
 // kindPatterns are the patterns whose root has one node kind.
 type kindPatterns struct {
@@ -100,7 +133,7 @@ func NewIndex(pats []*Pattern) *Index {
 	for i, p := range pats {
 		switch {
 		case p.seq != nil:
-			ix.seqs = append(ix.seqs, i)
+			ix.seqs.add(i, p.seq)
 		case p.root.op != opNode && p.root.op != opString && p.root.op != opTypedMetavar:
 			ix.anyKind = append(ix.anyKind, i)
 		case p.root.op == opString || p.root.qual != "":
@@ -141,6 +174,39 @@ func (kp *kindPatterns) candidates(t *syntax.Tree, n *syntax.Node) (named, unnam
 	return kp.byName[string(text)], kp.unnamed
 }
 
+// Subset returns the index of the patterns i for which want(i) is true,
+// keeping their positions: searching it is searching ix with want, minus
+// the cost of selecting the patterns. Callers that search many files
+// with the same selection keep the subset.
+func (ix *Index) Subset(want func(i int) bool) *Index {
+	sub := &Index{patterns: ix.patterns, byKind: map[string]*kindPatterns{}}
+	for k, kp := range ix.byKind {
+		var sk *kindPatterns
+		for _, i := range kp.all {
+			if want(i) {
+				if sk == nil {
+					sk = &kindPatterns{}
+				}
+				sk.add(i, ix.patterns[i].root)
+			}
+		}
+		if sk != nil {
+			sub.byKind[k] = sk
+		}
+	}
+	for _, i := range ix.anyKind {
+		if want(i) {
+			sub.anyKind = append(sub.anyKind, i)
+		}
+	}
+	for i, p := range ix.patterns {
+		if p.seq != nil && want(i) {
+			sub.seqs.add(i, p.seq)
+		}
+	}
+	return sub
+}
+
 // Search matches every pattern i for which want(i) is true over the
 // subtree at root (the whole tree when root is nil) in one walk. It
 // returns the matches per pattern.
@@ -163,30 +229,11 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 	if *budget <= 0 {
 		return out, ErrBudget
 	}
-	byKind, anyKind, seqs := ix.byKind, ix.anyKind, ix.seqs
 	if want != nil {
-		active := func(list []int) []int {
-			var a []int
-			for _, i := range list {
-				if want(i) {
-					a = append(a, i)
-				}
-			}
-			return a
-		}
-		byKind = map[string]*kindPatterns{}
-		for k, kp := range ix.byKind {
-			sub := &kindPatterns{}
-			for _, i := range active(kp.all) {
-				sub.add(i, ix.patterns[i].root)
-			}
-			if len(sub.all) > 0 {
-				byKind[k] = sub
-			}
-		}
-		anyKind, seqs = active(ix.anyKind), active(ix.seqs)
+		ix = ix.Subset(want)
 	}
-	if len(byKind) == 0 && len(anyKind) == 0 && len(seqs) == 0 {
+	byKind, anyKind, seqs := ix.byKind, ix.anyKind, ix.seqs
+	if len(byKind) == 0 && len(anyKind) == 0 && seqs.empty() {
 		return out, nil
 	}
 	m := &matcher{tree: t, budget: budget}
@@ -204,7 +251,9 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 			named, unnamed := kp.candidates(t, n)
 			for _, list := range [2][]int{named, unnamed} {
 				for _, i := range list {
-					out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
+					if g := ix.patterns[i].guard; g == nil || g.ok(t, n) {
+						out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
+					}
 				}
 			}
 		}
@@ -214,9 +263,18 @@ func (ix *Index) SearchBudget(ctx context.Context, t *syntax.Tree, root *syntax.
 			}
 			out[i] = m.matchRoot(out[i], ix.patterns[i].root, n)
 		}
-		if len(n.Children) > 0 {
-			for _, i := range seqs {
-				out[i] = append(out[i], m.matchSeqIn(ix.patterns[i].seq, n)...)
+		if len(n.Children) > 0 && !seqs.empty() {
+			for at, kid := range n.Children {
+				for _, list := range [2][]int{seqs.byFirst[kid.Kind], seqs.anyFirst} {
+					for _, i := range list {
+						if g := ix.patterns[i].guard; g == nil || g.ok(t, kid) {
+							out[i] = m.matchSeqAt(out[i], seqs.body[i], n.Children, at)
+						}
+					}
+				}
+				if m.exhausted {
+					break
+				}
 			}
 		}
 		if m.exhausted {
@@ -309,56 +367,36 @@ func (m *matcher) matchRoot(out []Match, p *pnode, n *syntax.Node) []Match {
 	return out
 }
 
-// matchSeqIn finds the statement sequence pattern among the children of
-// n, with implicit "..." before and after it.
-func (m *matcher) matchSeqIn(ps []*pnode, n *syntax.Node) []Match {
-	var out []Match
-	kids := n.Children
-	first := 0
-	for first < len(ps) && ps[first].op == opEllipsis {
-		first++
-	}
-	if first == len(ps) {
-		return nil
-	}
-	ps = ps[first:]
+// matchSeqAt appends the match of the statement sequence ps (without
+// leading "...") starting at kids[i], if any: implicit "..." follow it.
+func (m *matcher) matchSeqAt(out []Match, ps []*pnode, kids []*syntax.Node, i int) []Match {
 	trailing := ps[len(ps)-1].op == opEllipsis
-	// A plain first statement can only match a statement of its kind.
-	kindOnly := ps[0].op == opNode && ps[0].qual == "" && ps[0].memberVar == ""
-	for i := range kids {
-		if kindOnly && kids[i].Kind != ps[0].kind {
-			continue
+	m.env = m.env[:0]
+	if !m.node(ps[0], kids[i], nil) {
+		return out
+	}
+	mark := len(m.env)
+	if trailing {
+		if m.seq(ps[1:], kids[i+1:], nil) {
+			out = append(out, m.seqMatch(kids[i], kids[len(kids)-1]))
 		}
-		m.env = m.env[:0]
-		if !m.node(ps[0], kids[i], nil) {
-			continue
+		return out
+	}
+	for j := i + 1; j <= len(kids); j++ {
+		m.env = m.env[:mark]
+		if m.seq(ps[1:], kids[i+1:j], nil) {
+			return append(out, m.seqMatch(kids[i], kids[max(i, j-1)]))
 		}
-		mark := len(m.env)
-		if trailing {
-			if m.seq(ps[1:], kids[i+1:], nil) {
-				out = append(out, m.seqMatch(kids[i], kids[len(kids)-1]))
-			}
-			continue
+		if m.exhausted {
+			return out
 		}
-		found := false
-		for j := i + 1; j <= len(kids); j++ {
-			m.env = m.env[:mark]
-			if m.seq(ps[1:], kids[i+1:j], nil) {
-				out = append(out, m.seqMatch(kids[i], kids[max(i, j-1)]))
-				found = true
-				break
-			}
-			if m.exhausted {
-				return out
-			}
-		}
-		if !found && len(ps) == 3 && ps[1].op == opEllipsis {
-			// "A ... B" also finds B nested in a later statement (inside
-			// an if, a loop, a try), as Semgrep's deep statement matching.
-			m.env = m.env[:mark]
-			if last, ok := m.deepAfter(ps[2], kids[i+1:]); ok {
-				out = append(out, Match{Start: kids[i].Start, End: last.End, Node: kids[i], Binds: append([]Binding(nil), m.env...)})
-			}
+	}
+	if len(ps) == 3 && ps[1].op == opEllipsis {
+		// "A ... B" also finds B nested in a later statement (inside
+		// an if, a loop, a try), as Semgrep's deep statement matching.
+		m.env = m.env[:mark]
+		if last, ok := m.deepAfter(ps[2], kids[i+1:]); ok {
+			out = append(out, Match{Start: kids[i].Start, End: last.End, Node: kids[i], Binds: append([]Binding(nil), m.env...)})
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/socyber/codeaudit/internal/sast/lang"
 	"github.com/socyber/codeaudit/internal/sast/pattern"
@@ -28,19 +29,51 @@ type evaluator struct {
 	local map[int]int
 	// budget is the step budget of the file, shared by every search.
 	budget *int
-	// within caches the results of a metavariable-pattern per bound
+	// within caches the searches of a metavariable-pattern per bound
 	// range; shared with the evaluators of scopes.
-	within map[withinKey][]pattern.Match
+	within map[withinKey]withinSearch
+	// env are the bindings of the enclosing result a metavariable-pattern
+	// is evaluated for: every match inside must agree with them, and
+	// carries them, as in Semgrep.
+	env []pattern.Binding
 	// roots are the subtrees a scope's evaluator searches (nil: the
 	// whole file).
 	roots []*syntax.Node
 	// err is the first error of a search within bound code.
 	err error
+	// spans caches, per metavariable-regex guarding a node scan, where
+	// its required literals occur in the file.
+	spans map[*Formula][]litSpan
 }
 
 type withinKey struct {
 	f          *Formula
 	start, end uint32
+}
+
+// withinSearch is what a metavariable-pattern found in one bound range
+// before its formula combines it: the matches of its patterns and the
+// subtrees searched (or, for a formula without patterns, its results).
+type withinSearch struct {
+	matches [][]pattern.Match
+	roots   []*syntax.Node
+	out     []pattern.Match
+}
+
+// withEnv keeps the matches that agree with the enclosing bindings and
+// adds those bindings to them.
+func (ev *evaluator) withEnv(ms []pattern.Match) []pattern.Match {
+	if len(ev.env) == 0 {
+		return ms
+	}
+	env := pattern.Match{Binds: ev.env}
+	out := make([]pattern.Match, 0, len(ms))
+	for _, m := range ms {
+		if merged, ok := ev.merge(m, env); ok {
+			out = append(out, merged)
+		}
+	}
+	return out
 }
 
 func (ev *evaluator) eval(f *Formula) []pattern.Match {
@@ -55,11 +88,11 @@ func (ev *evaluator) eval(f *Formula) []pattern.Match {
 				return nil
 			}
 		}
-		return ev.matches[i]
+		return ev.withEnv(ev.matches[i])
 	case OpRegex:
-		return ev.regex(f)
+		return ev.withEnv(ev.regex(f))
 	case OpNodeScan:
-		return ev.scan(f)
+		return ev.withEnv(ev.scan(f))
 	case OpInside:
 		got := ev.eval(f.Children[0])
 		out := make([]pattern.Match, len(got))
@@ -135,6 +168,7 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 			cur = ev.intersect(cur, got)
 		}
 	}
+	cur = ev.occurrences(f, cur)
 	for _, c := range f.Children {
 		if len(cur) == 0 {
 			return nil
@@ -195,18 +229,24 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 				return ok && isBool && b
 			})
 		case OpMetavarPattern:
-			cur = filter(cur, func(r pattern.Match) bool {
+			// The formula sees the metavariables bound so far, and a
+			// result gains those its match binds.
+			next := cur[:0:0]
+			for _, r := range cur {
 				b, ok := r.Lookup(c.Metavar)
 				if !ok {
-					return false
+					continue
 				}
-				for _, q := range ev.inBinding(c, b) {
-					if b.Start <= q.Start && q.End <= b.End && ev.compatible(r, q) {
-						return true
+				for _, q := range ev.inBinding(c, b, r.Binds) {
+					if b.Start <= q.Start && q.End <= b.End {
+						if merged, ok := ev.merge(r, q); ok {
+							next = append(next, merged)
+							break
+						}
 					}
 				}
-				return false
-			})
+			}
+			cur = next
 		}
 	}
 	for _, c := range f.Children {
@@ -234,6 +274,82 @@ func (ev *evaluator) and(f *Formula) []pattern.Match {
 		cur = next
 	}
 	return cur
+}
+
+// occurrences implements "pattern: $X" next to pattern-inside operands
+// only, one of which binds $X: the results are the later occurrences of
+// the bound code within each enclosing range, not the range itself.
+func (ev *evaluator) occurrences(f *Formula, cur []pattern.Match) []pattern.Match {
+	var name string
+	for _, c := range f.Children {
+		if c.Op == OpBindMatch {
+			name = c.Metavar
+		}
+	}
+	if name == "" || len(cur) == 0 || !allInside(cur) {
+		return cur
+	}
+	var out []pattern.Match
+	seen := map[[2]uint32]bool{}
+	for _, r := range cur {
+		b, ok := r.Lookup(name)
+		if !ok || len(b.Nodes) != 1 {
+			out = append(out, r)
+			continue
+		}
+		want := b.Nodes[0]
+		root := r.Node
+		for root != nil && root.End < r.End {
+			root = root.Parent
+		}
+		if root == nil {
+			root = ev.tree.Root
+		}
+		syntax.Walk(root, func(n *syntax.Node) bool {
+			if n.End <= b.End || n.Start >= r.End {
+				return n.End > b.End && n.Start < r.End
+			}
+			if ev.err != nil {
+				return false
+			}
+			if *ev.budget--; *ev.budget < 0 {
+				ev.err = pattern.ErrBudget
+				return false
+			}
+			if n.Start < b.End || n.Kind != want.Kind || isMemberName(n) {
+				return true
+			}
+			x := pattern.Binding{Name: name, Nodes: []*syntax.Node{n}, Start: n.Start, End: n.End}
+			if !ev.sameCode(b, x) {
+				return true
+			}
+			if k := [2]uint32{n.Start, n.End}; !seen[k] {
+				seen[k] = true
+				out = append(out, pattern.Match{Start: n.Start, End: n.End, Node: n, Binds: r.Binds})
+			}
+			return false
+		})
+	}
+	return out
+}
+
+// isMemberName reports whether n names a member after a dot (obj.data):
+// that is not an occurrence of a variable of the same name.
+func isMemberName(n *syntax.Node) bool {
+	switch n.Field {
+	case "attribute", "property", "field":
+		return true
+	}
+	return false
+}
+
+func allInside(ms []pattern.Match) bool {
+	for _, m := range ms {
+		if !m.Inside {
+			return false
+		}
+	}
+	return true
 }
 
 // intersect combines the ranges of the positive operands seen so far
@@ -308,19 +424,21 @@ func anyInside(ms []pattern.Match) bool {
 // inBinding evaluates the formula of metavariable-pattern c over the code
 // bound in b: its patterns are searched in the subtrees of the bound
 // nodes only, so that a pattern such as "$X" does not visit the whole
-// file. A formula without patterns (regexes) is evaluated over the file.
-func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
+// file. env are the bindings of the result being checked: the formula's
+// matches must agree with them. The searches are cached per bound range;
+// only the combination is redone for each env.
+func (ev *evaluator) inBinding(c *Formula, b pattern.Binding, env []pattern.Binding) []pattern.Match {
 	sc := c.scopes[ev.lang]
 	key := withinKey{c, b.Start, b.End}
 	if sc == nil {
 		key.start, key.end = 0, 0
 	}
 	if got, ok := ev.within[key]; ok {
-		return got
+		return ev.combineWithin(c, sc, got, env)
 	}
-	var out []pattern.Match
+	var got withinSearch
 	if sc == nil {
-		out = ev.eval(c.Children[0])
+		got.out = ev.eval(c.Children[0])
 	} else {
 		matches := make([][]pattern.Match, len(sc.local))
 		roots := make([]*syntax.Node, 0, len(b.Nodes))
@@ -346,13 +464,25 @@ func (ev *evaluator) inBinding(c *Formula, b pattern.Binding) []pattern.Match {
 				break
 			}
 		}
-		sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: matches, local: sc.local, budget: ev.budget, within: ev.within, roots: roots}
-		out = sub.eval(c.Children[0])
-		if sub.err != nil && ev.err == nil {
-			ev.err = sub.err
-		}
+		got.matches, got.roots = matches, roots
 	}
-	ev.within[key] = out
+	ev.within[key] = got
+	return ev.combineWithin(c, sc, got, env)
+}
+
+// combineWithin evaluates a metavariable-pattern's formula over the
+// matches searched in a bound range, under the enclosing bindings env.
+func (ev *evaluator) combineWithin(c *Formula, sc *scope, got withinSearch, env []pattern.Binding) []pattern.Match {
+	if sc == nil {
+		sub := *ev
+		sub.env = env
+		return sub.withEnv(got.out)
+	}
+	sub := &evaluator{ctx: ev.ctx, tree: ev.tree, lang: ev.lang, matches: got.matches, local: sc.local, budget: ev.budget, within: ev.within, roots: got.roots, env: env, spans: ev.spans}
+	out := sub.eval(c.Children[0])
+	if sub.err != nil && ev.err == nil {
+		ev.err = sub.err
+	}
 	return out
 }
 
@@ -380,7 +510,7 @@ func (ev *evaluator) scan(f *Formula) []pattern.Match {
 				return true
 			}
 			for _, g := range f.Guards {
-				if !ev.guard(g, n) {
+				if !ev.scanGuard(g, n) {
 					return true
 				}
 			}
@@ -392,13 +522,71 @@ func (ev *evaluator) scan(f *Formula) []pattern.Match {
 	return out
 }
 
-// guard applies a metavariable-regex to the code of one node: its text
-// or, for a constant string, its value.
-func (ev *evaluator) guard(c *Formula, n *syntax.Node) bool {
-	if text := ev.tree.Src[n.Start:n.End]; c.mayMatch(text) && c.Regex.Match(text) {
+// scanGuard applies a metavariable-regex to the code of one node: its
+// text or, for a constant string, its value. Whether the text holds one
+// of the regex's required literals is looked up in where they occur in
+// the file, found once, rather than searched in the text of every node
+// (the root's text is the whole file, its children's nearly so).
+func (ev *evaluator) scanGuard(c *Formula, n *syntax.Node) bool {
+	text := ev.tree.Src[n.Start:n.End]
+	if c.first.mayMatch(text) && ev.hasLiteral(c, n.Start, n.End) && c.Regex.Match(text) {
 		return true
 	}
 	return ev.valueGuard(c, n)
+}
+
+// litSpan is where a required literal (or a non-ASCII byte, which
+// containsAnyFold lets through) occurs in the file.
+type litSpan struct{ start, end uint32 }
+
+// hasLiteral is containsAnyFold(src[start:end], c.literals) through the
+// occurrences of c's literals in the file.
+func (ev *evaluator) hasLiteral(c *Formula, start, end uint32) bool {
+	if len(c.literals) == 0 {
+		return true
+	}
+	if ev.spans == nil {
+		ev.spans = map[*Formula][]litSpan{}
+	}
+	spans, ok := ev.spans[c]
+	if !ok {
+		spans = literalSpans(ev.tree.Src, c.literals)
+		ev.spans[c] = spans
+	}
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].start >= start })
+	// Spans starting inside the range but ending past it all start
+	// within the longest literal's length of its end: few to skip.
+	for ; i < len(spans) && spans[i].start < end; i++ {
+		if spans[i].end <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// literalSpans lists, sorted by start, every occurrence in src of the
+// literals (lower case) ignoring ASCII case, and every non-ASCII byte.
+func literalSpans(src []byte, lits []string) []litSpan {
+	var out []litSpan
+	for i := 0; i < len(src); i++ {
+		if src[i] >= utf8.RuneSelf {
+			out = append(out, litSpan{uint32(i), uint32(i + 1)})
+			continue
+		}
+		for _, lit := range lits {
+			if i+len(lit) > len(src) || lowerASCII(src[i]) != lit[0] {
+				continue
+			}
+			j := 1
+			for j < len(lit) && lowerASCII(src[i+j]) == lit[j] {
+				j++
+			}
+			if j == len(lit) {
+				out = append(out, litSpan{uint32(i), uint32(i + len(lit))})
+			}
+		}
+	}
+	return out
 }
 
 // mayMatch is the cheap test before running a metavariable-regex: the

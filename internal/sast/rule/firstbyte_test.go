@@ -1,10 +1,14 @@
 package rule
 
 import (
+	"context"
 	"math/rand/v2"
 	"regexp"
 	"slices"
 	"testing"
+
+	"github.com/socyber/codeaudit/internal/sast/lang"
+	"github.com/socyber/codeaudit/internal/sast/syntax"
 )
 
 // TestFirstBytes checks that the first-byte pre-check never rejects text
@@ -124,4 +128,28 @@ func sorted(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
 	return out
+}
+
+// TestHasLiteralAgrees checks the literal lookup of node scans against
+// searching each node's text.
+func TestHasLiteralAgrees(t *testing.T) {
+	src := "def f(Password, x):\n    db_PASSWORD = 'pässword'\n    log(secret_key, pass, word)\n    return passwordx + sec\n"
+	ctx := context.Background()
+	ps := lang.NewParsers()
+	defer ps.Close()
+	tree, err := syntax.Build(ctx, ps, lang.Python, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lits := range [][]string{{"password"}, {"password", "secret"}, {"pass", "word"}, {"zzz"}} {
+		c := &Formula{literals: lits}
+		ev := &evaluator{tree: tree}
+		syntax.Walk(tree.Root, func(n *syntax.Node) bool {
+			want := containsAnyFold(tree.Src[n.Start:n.End], lits)
+			if got := ev.hasLiteral(c, n.Start, n.End); got != want {
+				t.Errorf("%v in %q: %v, want %v", lits, tree.Src[n.Start:n.End], got, want)
+			}
+			return true
+		})
+	}
 }

@@ -83,8 +83,9 @@ func Words(src []byte) map[string]bool {
 		for j < len(src) && wordPart(src[j]) {
 			j++
 		}
-		if len(words) < maxWords {
-			words[string(src[i:j])] = true
+		// Looking up first spares a string allocation per repeated word.
+		if w := src[i:j]; !words[string(w)] && len(words) < maxWords {
+			words[string(w)] = true
 		}
 		i = j
 	}

@@ -196,6 +196,37 @@ func TestComposition(t *testing.T) {
           - pattern: eval(...)
           - pattern: exec(...)
 `, "def view():\n    eval(a)\n    exec(b)\neval(c)\n", []string{"2:5 t.rule", "3:5 t.rule"}},
+		{"metavariable-pattern sees outer metavariables in its regexes", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          patterns:
+            - pattern: $X + ".bak"
+            - metavariable-regex:
+                metavariable: $SRC
+                regex: ^tmp
+`, "copy(tmp1, a + '.bak')\ncopy(src, b + '.bak')\n", []string{"1:1 t.rule"}},
+		{"metavariable-pattern unifies its pattern-not with outer metavariables", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          patterns:
+            - pattern: $X + ".bak"
+            - pattern-not: $SRC + ".bak"
+`, "copy(a, a + '.bak')\ncopy(a, b + '.bak')\n", []string{"2:1 t.rule"}},
+		{"metavariable-pattern bindings reach focus-metavariable", `    patterns:
+      - pattern: copy($SRC, $DST)
+      - metavariable-pattern:
+          metavariable: $DST
+          pattern: $SRC + $EXT
+      - focus-metavariable: $EXT
+`, "copy(a, a + '.bak')\ncopy(a, b + '.bak')\n", []string{"1:13 t.rule"}},
+		{"lone metavariable under a pattern-inside that binds it", `    patterns:
+      - pattern-inside: |
+          $X = json.loads(...)
+          ...
+      - pattern: $X
+`, "import json\ndata = json.loads(body)\nprint(data)\nother = 1\nsave(data, obj.data)\n", []string{"3:7 t.rule", "5:6 t.rule"}},
 		{"same metavariable across operators", `    patterns:
       - pattern-inside: |
           $X = request.args.get(...)
@@ -339,4 +370,50 @@ func TestStepBudget(t *testing.T) {
 		t.Errorf("err = %v, want the step budget error", err)
 	}
 	t.Logf("stopped after %v", time.Since(start))
+}
+
+// TestOneResultPerRange checks that a rule never reports the same range
+// twice, however many ways its formula reaches it, while distinct ranges
+// on one line stay separate results.
+func TestOneResultPerRange(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		src  string
+		want []string
+	}{
+		{"pattern-either reaching one call twice", `    pattern-either:
+      - pattern: eval($X)
+      - pattern: eval(...)
+      - pattern-regex: eval\(a\)
+`, "eval(a)\n", []string{"1:1 t.rule"}},
+		{"every argument position focused", `    patterns:
+      - pattern: log(..., $ARG, ...)
+      - focus-metavariable: $ARG
+`, "log(a, a, b)\n", []string{"1:5 t.rule", "1:8 t.rule", "1:11 t.rule"}},
+		{"one sink inside two enclosing sequences", `    patterns:
+      - pattern-inside: |
+          $X = json.loads(...)
+          ...
+      - pattern: $X
+`, "data = json.loads(a)\ndata = json.loads(b)\nprint(data)\n", []string{"2:1 t.rule", "3:7 t.rule"}},
+		{"one sink inside two enclosing ranges", `    patterns:
+      - pattern-either:
+          - pattern-inside: |
+              def $F(...):
+                  ...
+          - pattern-inside: |
+              def view(...):
+                  ...
+      - pattern: eval(...)
+`, "def view():\n    eval(a); eval(b)\n", []string{"2:5 t.rule", "2:14 t.rule"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, header+tt.body, lang.Python, "app.py", tt.src)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("results (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

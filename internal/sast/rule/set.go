@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
@@ -47,7 +48,15 @@ type langSet struct {
 	// over the whole file. Patterns used only under a
 	// metavariable-pattern are searched within the bound code instead.
 	global []bool
+	// subsets caches the index of the patterns a set of candidate rules
+	// needs, by that set (files tend to have the same candidates), up to
+	// maxSubsets entries.
+	subsetsMu sync.Mutex
+	subsets   map[string]*pattern.Index
 }
+
+// maxSubsets bounds the cached pattern subsets per language.
+const maxSubsets = 256
 
 // scope is what a metavariable-pattern searches within the code its
 // metavariable bound: the patterns of its formula (outside nested
@@ -364,8 +373,8 @@ func (s *Set) Run(ctx context.Context, t *syntax.Tree, candidates []int) ([]Resu
 // an evaluator over the matches.
 func (ls *langSet) search(ctx context.Context, t *syntax.Tree, active []bool) (*evaluator, error) {
 	budget := pattern.MaxSteps
-	matches, err := ls.index.SearchBudget(ctx, t, nil, ls.wanted(active), &budget)
-	ev := &evaluator{ctx: ctx, tree: t, lang: t.Lang, matches: matches, budget: &budget, within: map[withinKey][]pattern.Match{}}
+	matches, err := ls.subset(active).SearchBudget(ctx, t, nil, nil, &budget)
+	ev := &evaluator{ctx: ctx, tree: t, lang: t.Lang, matches: matches, budget: &budget, within: map[withinKey]withinSearch{}}
 	return ev, err
 }
 
@@ -405,6 +414,33 @@ func (pf *pathFilter) allows(p string) bool {
 		}
 	}
 	return false
+}
+
+// subset returns the index of the patterns searched over the file for
+// the active rules.
+func (ls *langSet) subset(active []bool) *pattern.Index {
+	key := make([]byte, (len(active)+7)/8)
+	for i, a := range active {
+		if a {
+			key[i/8] |= 1 << (i % 8)
+		}
+	}
+	ls.subsetsMu.Lock()
+	ix, ok := ls.subsets[string(key)]
+	ls.subsetsMu.Unlock()
+	if ok {
+		return ix
+	}
+	ix = ls.index.Subset(ls.wanted(active))
+	ls.subsetsMu.Lock()
+	if ls.subsets == nil {
+		ls.subsets = map[string]*pattern.Index{}
+	}
+	if len(ls.subsets) < maxSubsets {
+		ls.subsets[string(key)] = ix
+	}
+	ls.subsetsMu.Unlock()
+	return ix
 }
 
 // wanted reports whether a pattern position is searched over the file

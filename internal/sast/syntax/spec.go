@@ -156,7 +156,7 @@ func specFor(id lang.ID) *spec { return specs()[id] }
 // declKinds are the declarations whose types TypeOf reports.
 var declKinds = map[string]bool{
 	lang.JavaFormalParameter: true, lang.JavaCatchFormalParameter: true, lang.JavaLocalVariableDeclaration: true,
-	lang.JavaFieldDeclaration: true, lang.GoParameterDeclaration: true, lang.GoVarSpec: true,
+	lang.JavaFieldDeclaration: true, lang.GoParameterDeclaration: true, lang.GoVarSpec: true, lang.GoShortVarDeclaration: true,
 	lang.JSTSRequiredParameter: true, lang.JSTSOptionalParameter: true, lang.KindVariableDeclarator: true,
 }
 

@@ -87,6 +87,37 @@ type Tree struct {
 	types map[string][]string
 	// constants maps identifier reads to the constant string they hold.
 	constants map[*Node]string
+	// slab holds the nodes, for Release.
+	slab *nodeSlab
+}
+
+// nodeSlab is the storage of a tree's nodes and child lists, reused
+// across files through Release: the nodes are the largest allocation of
+// an analysis, and reusing them spares garbage collection.
+type nodeSlab struct {
+	nodes []Node
+	kids  []*Node
+	used  int
+}
+
+var slabPool = sync.Pool{New: func() any { return new(nodeSlab) }}
+
+// Release hands the tree's nodes back for reuse by later builds. Neither
+// the tree nor any node or match taken from it may be used afterwards;
+// a tree that is kept (as the taint phase keeps them) is simply not
+// released.
+func (t *Tree) Release() {
+	s := t.slab
+	if s == nil {
+		return
+	}
+	t.slab, t.Root, t.constants, t.importNodes, t.assignNodes, t.declNodes = nil, nil, nil, nil, nil, nil
+	clear(s.nodes[:s.used])
+	clear(s.kids[:s.used])
+	s.used = 0
+	if cap(s.nodes) <= maxPooledEntries {
+		slabPool.Put(s)
+	}
 }
 
 // Text is the source text of a node.
@@ -220,8 +251,14 @@ func (t *Tree) copy(ctx context.Context, g *lang.Grammar, ts *sitter.Tree) error
 	}
 
 	// Pass 2: fill the nodes; finish each once its children are built.
-	nodes := make([]Node, len(parents))
-	kids := make([]*Node, len(parents))
+	slab := slabPool.Get().(*nodeSlab)
+	if cap(slab.nodes) < len(parents) {
+		slab.nodes, slab.kids = make([]Node, len(parents)), make([]*Node, len(parents))
+	}
+	slab.used = len(parents)
+	t.slab = slab
+	nodes := slab.nodes[:len(parents)]
+	kids := slab.kids[:len(parents)]
 	off := int32(0)
 	for o := range nodes {
 		nodes[o].Children = kids[off : off : off+counts[o]]

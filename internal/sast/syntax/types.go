@@ -14,11 +14,10 @@ const maxDeclarations = 20_000
 // a name declared with two different types has no known type.
 func (sp *spec) declarations(t *Tree) map[string][]string {
 	out := map[string][]string{}
-	add := func(name, typ *Node) {
-		if name == nil || typ == nil || name.Kind != lang.KindIdentifier || len(out) >= maxDeclarations {
+	addType := func(name *Node, ty string) {
+		if name == nil || ty == "" || name.Kind != lang.KindIdentifier || len(out) >= maxDeclarations {
 			return
 		}
-		ty := compactType(t.Text(typ))
 		n := t.Text(name)
 		for _, have := range out[n] {
 			if have == ty {
@@ -26,6 +25,11 @@ func (sp *spec) declarations(t *Tree) map[string][]string {
 			}
 		}
 		out[n] = append(out[n], ty)
+	}
+	add := func(name, typ *Node) {
+		if typ != nil {
+			addType(name, compactType(t.Text(typ)))
+		}
 	}
 	for _, d := range t.declNodes {
 		switch d.Kind {
@@ -48,11 +52,18 @@ func (sp *spec) declarations(t *Tree) map[string][]string {
 			}
 		case lang.GoParameterDeclaration, lang.GoVarSpec:
 			typ := d.Child("type")
+			if typ == nil && d.Kind == lang.GoVarSpec {
+				// var x = map[string]any{}: the type of the value.
+				t.addValueTypes(d, "name", "value", addType)
+				continue
+			}
 			for _, c := range d.Children {
 				if c.Field == "name" {
 					add(c, typ)
 				}
 			}
+		case lang.GoShortVarDeclaration:
+			t.addValueTypes(d, "left", "right", addType)
 		case lang.JSTSRequiredParameter, lang.JSTSOptionalParameter, lang.KindVariableDeclarator:
 			name := d.Child("pattern")
 			if name == nil {
@@ -65,6 +76,43 @@ func (sp *spec) declarations(t *Tree) map[string][]string {
 	}
 	t.declNodes = nil
 	return out
+}
+
+// addValueTypes records, for a Go declaration without a written type
+// (x := T{}, var x = T{}), the type of each value the file alone tells:
+// composite literals, &T{}, constant strings. The names are the children
+// in field names (or the expressions of the list there), the values
+// those of the list in field values, paired by position.
+func (t *Tree) addValueTypes(d *Node, names, values string, add func(name *Node, ty string)) {
+	var ns []*Node
+	for _, c := range d.Children {
+		if c.Field != names {
+			continue
+		}
+		if c.Kind == lang.GoExpressionList {
+			ns = append(ns, c.NamedChildren()...)
+		} else {
+			ns = append(ns, c)
+		}
+	}
+	list := d.Child(values)
+	if list == nil {
+		return
+	}
+	vs := list.NamedChildren()
+	if list.Kind != lang.GoExpressionList {
+		vs = []*Node{list}
+	}
+	if len(vs) != len(ns) {
+		return
+	}
+	for i, v := range vs {
+		if v.Kind == lang.GoCompositeLiteral || v.Kind == lang.GoUnaryExpression || v.IsString {
+			if ty, ok := t.TypeOf(v); ok {
+				add(ns[i], ty)
+			}
+		}
+	}
 }
 
 func compactType(s string) string { return strings.Join(strings.Fields(s), "") }

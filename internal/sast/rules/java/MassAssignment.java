@@ -32,6 +32,18 @@ public class MassAssignment {
         return users.saveAndFlush(user);
     }
 
+    @PutMapping("/{org}/{team}/{id}")
+    public User move(@PathVariable String org, @PathVariable String team, @RequestBody User user, @RequestParam boolean notify) {
+        // ruleid: java.spring.mass-assignment
+        return em.merge(user);
+    }
+
+    @PutMapping("/{org}/{id}/name")
+    public User rename(@PathVariable String org, @PathVariable long id, @RequestBody ProfileUpdate update, @RequestParam User actor) {
+        // ok: java.spring.mass-assignment
+        return users.save(actor);
+    }
+
     @PutMapping("/{id}")
     public User update(@PathVariable long id, @RequestBody ProfileUpdate update) {
         User user = users.findById(id).orElseThrow();
