@@ -490,8 +490,9 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	var stored taint
 	byField := map[string]taint{}
 	for p, tr := range s.thisParams {
+		steps := append([]finding.TraceStep{callStep}, tr...)
 		for _, o := range arg(p.param, "") {
-			o.trace = appendSteps(appendSteps(o.trace, callStep), tr...)
+			o.trace = appendSteps(o.trace, steps...)
 			stored = join(stored, taint{o})
 			byField[p.field] = join(byField[p.field], taint{o})
 		}
@@ -516,16 +517,16 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 			}
 		}
 	}
+	returned := in.traceStep(n, "propagation", "returned by "+method+"()")
 	for p, tr := range s.retParams {
+		steps := append(append([]finding.TraceStep{callStep}, tr...), returned)
 		for _, o := range arg(p.param, p.field) {
-			o.trace = appendSteps(o.trace, callStep)
-			o.trace = appendSteps(o.trace, tr...)
-			o.trace = appendSteps(o.trace, in.traceStep(n, "propagation", "returned by "+method+"()"))
+			o.trace = appendSteps(o.trace, steps...)
 			out = join(out, taint{o})
 		}
 	}
 	for _, o := range s.retSrc {
-		o.trace = appendSteps(o.trace, in.traceStep(n, "propagation", "returned by "+method+"()"))
+		o.trace = appendSteps(o.trace, returned)
 		out = join(out, taint{o})
 	}
 	for _, sf := range s.sinks {

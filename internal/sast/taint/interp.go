@@ -77,6 +77,7 @@ func (in *interp) short(n *syntax.Node) string {
 // analyze runs the function body and fills in.sum and in.found.
 func (in *interp) analyze() {
 	in.st = newState(&in.steps)
+	in.st.argFields = in.tree.Lang == lang.Java
 	// A source matching a whole function (a route handler) makes its
 	// parameters sources.
 	var handler *rule.TaintSpec

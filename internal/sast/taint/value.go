@@ -93,11 +93,15 @@ func appendSteps(tr []finding.TraceStep, steps ...finding.TraceStep) []finding.T
 
 // under is the taint of a path below a value of taint t: the origins in
 // parameters (the receiver's or another) get the rest of the path as their
-// field, so that a caller passes only that field's taint.
-func (t taint) under(rest string) taint {
+// field, so that a caller passes only that field's taint. With
+// argFields false only the receiver's origins do: field paths on every
+// parameter multiply the origins a summary carries, which doubled the cost
+// of analysing large Go code bases, so they are kept to the languages whose
+// fixtures need them (see state.argFields).
+func (t taint) under(rest string, argFields bool) taint {
 	var out taint
 	for i, o := range t {
-		if o.param < 0 {
+		if o.param < 0 || (!argFields && o.param != recvParam) {
 			continue
 		}
 		if out == nil {
@@ -146,6 +150,9 @@ type state struct {
 	// cost counts the work of state operations against the analysis'
 	// step budget.
 	cost *int
+	// argFields: reads below any parameter, not only the receiver, keep
+	// the field they read (Java; see taint.under).
+	argFields bool
 }
 
 func newState(cost *int) *state {
@@ -156,7 +163,7 @@ func (s *state) charge() { *s.cost += 1 + len(s.vars) + len(s.consts) }
 
 func (s *state) clone() *state {
 	s.charge()
-	return &state{vars: maps.Clone(s.vars), consts: maps.Clone(s.consts), lens: maps.Clone(s.lens), classes: maps.Clone(s.classes), dead: s.dead, cost: s.cost}
+	return &state{vars: maps.Clone(s.vars), consts: maps.Clone(s.consts), lens: maps.Clone(s.lens), classes: maps.Clone(s.classes), dead: s.dead, cost: s.cost, argFields: s.argFields}
 }
 
 // merge joins o into s (control-flow join).
@@ -212,7 +219,7 @@ func (s *state) read(p string) taint {
 		if v, ok := s.vars[q]; ok {
 			t = v
 			if q != p {
-				t = t.under(p[len(q):])
+				t = t.under(p[len(q):], s.argFields)
 			}
 			break
 		}
