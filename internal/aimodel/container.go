@@ -212,7 +212,9 @@ func (s *scan) compressed(ctx context.Context, r io.Reader, head []byte, name, i
 		return nil
 	}
 	lr := &io.LimitedReader{R: dr, N: MaxDecompressed}
-	er := &errReader{r: &ctxReader{ctx: ctx, r: lr}}
+	// Skipping through a large compressed tar decompresses everything it
+	// skips: stop when the time budget ends.
+	er := &errReader{r: lzstream.ContextReader(ctx, lr)}
 	br := bufio.NewReaderSize(er, 64<<10)
 	peek, _ := br.Peek(512)
 	switch {
@@ -241,20 +243,6 @@ func (s *scan) compressed(ctx context.Context, r io.Reader, head []byte, name, i
 			props(inner))
 	}
 	return nil
-}
-
-// ctxReader stops reading once the context is done: skipping through a
-// large compressed tar decompresses everything it skips.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c *ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
 }
 
 // errReader keeps the first error other than io.EOF of a decompressor and

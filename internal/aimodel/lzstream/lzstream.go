@@ -4,12 +4,14 @@
 // decoders are github.com/ulikunitz/xz/lzma; the xz container around them
 // is read here, so that every block's dictionary size is checked before
 // the decoder allocates it. Output size is not bounded here: callers wrap
-// the returned reader in their own limit.
+// the returned reader in their own limit. ContextReader lets callers stop
+// any decompression stream when their time budget ends.
 package lzstream
 
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -356,4 +358,24 @@ func varint(b []byte) (uint64, []byte, error) {
 func skipVarint(b []byte) ([]byte, error) {
 	_, rest, err := varint(b)
 	return rest, err
+}
+
+// ContextReader returns a reader that stops with ctx's error once ctx is
+// done. Decompressing what is only skipped (a large tar or 7z folder) can
+// take longer than the caller's time budget; reads through this wrapper
+// end with it.
+func ContextReader(ctx context.Context, r io.Reader) io.Reader {
+	return &ctxReader{ctx: ctx, r: r}
+}
+
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

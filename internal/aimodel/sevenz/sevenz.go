@@ -346,7 +346,9 @@ func (a *Archive) Walk(ctx context.Context, want func(*File) bool, fn func(*File
 			}
 			return err
 		}
-		dec = &ctxReader{ctx: ctx, r: dec}
+		// Decoding a folder runs even for files that are only skipped:
+		// honour the caller's time budget.
+		dec = lzstream.ContextReader(ctx, dec)
 		if u > RatioFloor && packed > 0 && u/packed > MaxRatio {
 			return &BombError{Reason: fmt.Sprintf("7z folder compression ratio %d:1 (%d bytes from %d)", u/packed, u, packed)}
 		}
@@ -363,21 +365,6 @@ func (a *Archive) Walk(ctx context.Context, want func(*File) bool, fn func(*File
 		}
 	}
 	return nil
-}
-
-// ctxReader stops reading once the context is done, so that decoding a
-// large folder (which runs even for files that are only skipped) honours
-// the caller's time budget.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c *ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
 }
 
 // decodeAll decodes a whole folder into memory (encoded headers).
