@@ -316,20 +316,17 @@ func sentenceCase(s string) string {
 	return string(r)
 }
 
-// fixSummary is the first paragraph of a remediation as a sentence: an
-// introduction to an example ("...like this:") ends with a full stop, since
-// the example itself is in the technical report.
-// Code lines (indented or fenced) inside that paragraph are left out too:
-// the management report speaks to people who act on prose.
+// fixSummary is the first paragraph of a remediation as a sentence, when
+// the remediation starts with prose: an introduction to an example
+// ("...like this:") ends with a full stop, and the example itself, like
+// any code, stays in the technical report. The management report speaks
+// to people who act on prose.
 func fixSummary(rem string) string {
-	var prose []string
-	for _, line := range strings.Split(view.FirstParagraph(rem), "\n") {
-		if strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "```") {
-			break
-		}
-		prose = append(prose, strings.TrimSpace(line))
+	blocks := view.Remediation(rem)
+	if len(blocks) == 0 || blocks[0].Code {
+		return ""
 	}
-	s := strings.Join(prose, " ")
+	s := strings.Join(blocks[0].Lines, " ")
 	if strings.HasSuffix(s, ":") {
 		s = strings.TrimSuffix(s, ":") + "."
 	}

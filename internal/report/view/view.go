@@ -36,15 +36,6 @@ func Compare(a, b finding.Finding) int {
 	)
 }
 
-// FirstParagraph returns the text up to the first blank line, trimmed.
-func FirstParagraph(s string) string {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-	if i := strings.Index(s, "\n\n"); i >= 0 {
-		s = s[:i]
-	}
-	return strings.TrimSpace(s)
-}
-
 // OWASPIDs returns the OWASP Top 10 ids of a finding in the short form
 // "A03:2021", 2021 first.
 func OWASPIDs(f *finding.Finding) []string {

@@ -43,8 +43,6 @@ func TestFormatting(t *testing.T) {
 		{Count(-1234567), "-1,234,567"},
 		{Plural(1, "warning"), "1 warning"},
 		{Plural(1200, "file"), "1,200 files"},
-		{FirstParagraph("one\r\nline\r\n\r\ntwo"), "one\nline"},
-		{FirstParagraph("  only  "), "only"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
