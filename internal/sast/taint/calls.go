@@ -453,10 +453,9 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 	if callee.selfParam && (recv != nil || ctor) {
 		off = 1
 	}
+	// args are the call's argument nodes, looked up only when a summary
+	// reads one field of an ordinary argument (Java: see state.argFields).
 	var args []*syntax.Node
-	if in.tree.Lang != lang.Python {
-		args = in.tree.Arguments(n)
-	}
 	arg := func(param int, field string) taint {
 		if param == recvParam {
 			if field != "" && recv != nil {
@@ -474,11 +473,17 @@ func (in *interp) apply(n *syntax.Node, callee *fn, recv *syntax.Node, method st
 		if i < 0 || i >= len(argT) {
 			return nil
 		}
-		if field != "" && !ctor && len(args) == len(argT) {
+		if field != "" && !ctor && in.tree.Lang != lang.Python {
 			// The callee reads one field of an ordinary argument: only
-			// that field's taint flows, not the whole object's.
-			if rp, ok := in.rootPath(args[i]); ok {
-				return in.read(rp + field)
+			// that field's taint flows, not the whole object's. (Python
+			// keyword arguments may reorder them: not there.)
+			if args == nil {
+				args = in.tree.Arguments(n)
+			}
+			if len(args) == len(argT) {
+				if rp, ok := in.rootPath(args[i]); ok {
+					return in.read(rp + field)
+				}
 			}
 		}
 		return argT[i]
