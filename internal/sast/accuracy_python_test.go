@@ -1,7 +1,6 @@
 package sast
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -9,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/ruletest"
 )
 
@@ -40,15 +38,8 @@ var pyCaseName = regexp.MustCompile(`^cwe0*([0-9]+)_(true|false)_[a-z0-9_]+\.py$
 
 type pyScore struct{ tp, fn, fp, tn int }
 
-func (s pyScore) tpr() float64 { return pyRatio(s.tp, s.tp+s.fn) }
-func (s pyScore) fpr() float64 { return pyRatio(s.fp, s.fp+s.tn) }
-
-func pyRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (s pyScore) tpr() float64 { return ratio(s.tp, s.tp+s.fn) }
+func (s pyScore) fpr() float64 { return ratio(s.fp, s.fp+s.tn) }
 
 // TestPyAccuracy runs the built-in rule packs over the Python accuracy
 // suite the way a scan does (pattern phase per file, taint phase over the
@@ -57,19 +48,7 @@ func pyRatio(a, b int) float64 {
 // ruleid:-annotated line; a false case is a false positive with any
 // finding of its CWE anywhere in the file.
 func TestPyAccuracy(t *testing.T) {
-	a, err := New(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	c := &dirCollector{byPath: map[string][]finding.Finding{}}
-	files, contents, err := runPhasesFiles(context.Background(), a, pyAccuracyDir, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, w := range c.warnings {
-		t.Errorf("warning: %s", w)
-	}
+	_, files, contents, c := runSuite(t, pyAccuracyDir)
 	scores := map[int]*pyScore{}
 	cases := 0
 	for _, f := range files {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/socyber/codeaudit/internal/finding"
 	"github.com/socyber/codeaudit/internal/ruletest"
+	"github.com/socyber/codeaudit/internal/source"
 )
 
 // accuracyCase is one file of an accuracy suite: a class named
@@ -96,25 +97,35 @@ func TestAccuracyJava(t *testing.T) {
 	}
 }
 
-func runAccuracy(t *testing.T, dir string) map[string]*accuracyScore {
+// runSuite runs the built-in packs over an accuracy suite the way a scan
+// does (file phase, then the project's taint phase) and returns the
+// rules' CWEs by id, the files, their contents and the findings. Any
+// warning fails the test. Both the Java and the Python suites use it.
+func runSuite(t *testing.T, dir string) (ruleCWE map[string]string, files []source.File, contents map[string][]byte, c *dirCollector) {
 	t.Helper()
 	a, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	ruleCWE := map[string]string{}
+	ruleCWE = map[string]string{}
 	for _, r := range a.Rules() {
 		ruleCWE[r.ID] = r.CWE
 	}
-	c := &dirCollector{byPath: map[string][]finding.Finding{}}
-	files, contents, err := runPhasesFiles(context.Background(), a, dir, c)
+	c = &dirCollector{byPath: map[string][]finding.Finding{}}
+	files, contents, err = runPhasesFiles(context.Background(), a, dir, c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range c.warnings {
 		t.Errorf("warning: %s", w)
 	}
+	return ruleCWE, files, contents, c
+}
+
+func runAccuracy(t *testing.T, dir string) map[string]*accuracyScore {
+	t.Helper()
+	ruleCWE, files, contents, c := runSuite(t, dir)
 	scores := map[string]*accuracyScore{}
 	cases := 0
 	for _, f := range files {
