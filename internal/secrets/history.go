@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
-	"path"
 	"runtime"
 	"strconv"
 	"strings"
@@ -213,7 +212,7 @@ type excludedPaths struct {
 func newExcludedPaths(skipped []source.Skipped) *excludedPaths {
 	x := &excludedPaths{files: map[string]bool{}}
 	for _, s := range skipped {
-		if s.Reason != source.SkipIgnored || !operatorExclusion(s.Detail) {
+		if !s.Excluded {
 			continue
 		}
 		if s.Dir {
@@ -223,20 +222,6 @@ func newExcludedPaths(skipped []source.Skipped) *excludedPaths {
 		}
 	}
 	return x
-}
-
-// operatorExclusion reports whether a skip detail ("--exclude: testdata/",
-// "sub/.codeauditignore:3: *.pem", ".gitignore:7: .env") names an exclude
-// pattern or a .codeauditignore file rather than git's ignore files.
-func operatorExclusion(detail string) bool {
-	src, _, _ := strings.Cut(detail, ": ")
-	if src == "--exclude" {
-		return true
-	}
-	if i := strings.LastIndexByte(src, ':'); i >= 0 {
-		src = src[:i]
-	}
-	return path.Base(src) == ".codeauditignore"
 }
 
 func (x *excludedPaths) match(p string) bool {

@@ -47,6 +47,8 @@ type ignoreRule struct {
 	minLen int
 	source string // "sub/.gitignore:3" or "--exclude"
 	text   string
+	// layer is where the rule is in force (set when it is added).
+	layer ignoreLayer
 	// For the two commonest forms of unanchored pattern, a literal name
 	// ("node_modules") and "*" before a literal ("*.log"), match compares
 	// strings instead of calling go-git's matcher: the same answer (checked

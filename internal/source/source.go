@@ -76,6 +76,11 @@ type Skipped struct {
 	// Detail adds the specifics: the ignore file and pattern, the error.
 	Detail string `json:"detail,omitempty"`
 	Dir    bool   `json:"dir,omitempty"`
+	// Excluded marks an entry left out by the operator (an exclude
+	// pattern or a .codeauditignore file) rather than by git's ignore
+	// files, for analyzers that read other versions of the tree (git
+	// history) and must leave out the same paths.
+	Excluded bool `json:"excluded,omitempty"`
 }
 
 // Inventory is the result of one walk.

@@ -65,6 +65,7 @@ func Walk(ctx context.Context, opts Options) (*Inventory, error) {
 	}
 	for _, p := range opts.Exclude {
 		if r, ok := newIgnoreRule(normalizeExclude(p, rootDir), 0, "--exclude"); ok {
+			r.layer = layerOption
 			w.ign.layers[layerOption] = append(w.ign.layers[layerOption], r)
 		}
 	}
@@ -217,7 +218,7 @@ func (w *walker) visit(absDir, name, rel string, typ fs.FileMode, siblings []fs.
 	}
 	isDir := typ.IsDir()
 	if r, ignored := w.ign.match(w.comps, isDir); ignored {
-		w.skip(rel, SkipIgnored, r.source+": "+r.text, isDir)
+		w.skipIgnored(rel, r, isDir)
 		return
 	}
 	switch {
@@ -418,6 +419,9 @@ func (w *walker) loadIgnore(abs, rel string, depth int, layer ignoreLayer) {
 	if truncated {
 		w.warn(rel, fmt.Sprintf("ignore file truncated (limits: %d bytes, %d patterns)", maxIgnoreFileSize, maxIgnorePatterns))
 	}
+	for i := range rules {
+		rules[i].layer = layer
+	}
 	w.ign.layers[layer] = append(w.ign.layers[layer], rules...)
 }
 
@@ -442,6 +446,15 @@ func readDir(dir string) ([]fs.DirEntry, error) {
 func (w *walker) skip(rel string, reason SkipReason, detail string, dir bool) {
 	w.inv.Skipped = append(w.inv.Skipped, Skipped{Path: rel, Reason: reason, Detail: detail, Dir: dir})
 	w.debug(rel, string(reason), detail)
+}
+
+// skipIgnored records an entry an ignore rule left out, and whether the
+// rule is the operator's (an exclude pattern or .codeauditignore) rather
+// than git's.
+func (w *walker) skipIgnored(rel string, r *ignoreRule, dir bool) {
+	detail := r.source + ": " + r.text
+	w.inv.Skipped = append(w.inv.Skipped, Skipped{Path: rel, Reason: SkipIgnored, Detail: detail, Dir: dir, Excluded: r.layer != layerGit})
+	w.debug(rel, string(SkipIgnored), detail)
 }
 
 func (w *walker) debug(rel, reason, detail string) {

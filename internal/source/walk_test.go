@@ -421,6 +421,16 @@ func TestWalkDetails(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Skipped details (-want +got):\n%s", diff)
 	}
+	// The operator's exclusions are marked; git's ignore files are not.
+	excluded := map[string]bool{}
+	for _, s := range inv.Skipped {
+		if s.Excluded {
+			excluded[s.Path] = true
+		}
+	}
+	if diff := cmp.Diff(map[string]bool{"b.dat": true, "sub/fixtures": true}, excluded); diff != "" {
+		t.Errorf("Excluded entries (-want +got):\n%s", diff)
+	}
 }
 
 func TestWalkFileFields(t *testing.T) {
